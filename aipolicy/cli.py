@@ -1,0 +1,256 @@
+"""The `aipolicy` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from aipolicy.errors import AipolicyError
+from aipolicy.guidelines import SEVERITIES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("text", "json", "sarif", "junit", "markdown")
+
+
+def scan_options(func: F) -> F:
+    """The options every `scan` subcommand shares."""
+    options = [
+        click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help="Report format.",
+        ),
+        click.option(
+            "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(SEVERITIES, case_sensitive=False),
+            default="HIGH",
+            show_default=True,
+            help="Exit 1 when a failing finding is at or above this severity.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["embedded", "opa"]),
+            default="embedded",
+            show_default=True,
+            help="embedded: regorus in-process. opa: a running OPA server (--opa-url).",
+        ),
+        click.option("--opa-url", envvar="AIPOLICY_OPA_URL", help="OPA server for --engine opa."),
+        click.option(
+            "--policy-dir",
+            "policy_dirs",
+            multiple=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Extra policy directory (same format as the built-ins). Repeatable.",
+        ),
+        click.option(
+            "--skip", multiple=True, help="Policy id to leave out (repeatable, or comma-separated)."
+        ),
+        click.option(
+            "--waivers",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="YAML file of waivers {rule_id, resource, reason, expires}.",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="No progress on stderr."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _emit(result: Any, fmt: str, output: Path | None) -> None:
+    from aipolicy.report import get_reporter
+
+    color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    reporter = get_reporter(fmt, color=color) if fmt == "text" else get_reporter(fmt)
+    text = reporter.render(result)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as exc:
+        raise AipolicyError(f"{output}: cannot write report ({exc.strerror})") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def cli() -> None:
+    """Policy-as-code checks for infrastructure that hosts AI systems, mapped to the
+    CISA/NCSC Guidelines for Secure AI System Development.
+
+    \b
+    Example:
+      terraform show -json plan.out > tfplan.json
+      aipolicy scan plan tfplan.json --format sarif --output results.sarif
+    """
+
+
+@cli.command()
+def version() -> None:
+    """Print the version of aipolicy and of its embedded Rego engine."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    from aipolicy import version as aipolicy_version
+
+    try:
+        regorus = dist_version("celine-regorus")
+    except PackageNotFoundError:
+        regorus = "not installed"
+    click.echo(f"aipolicy {aipolicy_version()} (regorus {regorus})")
+
+
+@cli.group()
+def scan() -> None:
+    """Scan a source against the policy set."""
+
+
+@scan.command("plan")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@scan_options
+def scan_plan_command(
+    files: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    engine: str,
+    opa_url: str | None,
+    policy_dirs: tuple[Path, ...],
+    skip: tuple[str, ...],
+    waivers: Path | None,
+    quiet: bool,
+) -> None:
+    """Scan Terraform plans (`terraform show -json` output).
+
+    \b
+    Example:
+      terraform plan -out plan.out && terraform show -json plan.out > tfplan.json
+      aipolicy scan plan tfplan.json --fail-on HIGH --format sarif -o results.sarif
+    """
+    from aipolicy.scan import ScanOptions, exit_code, scan_plan, stderr_progress
+    from aipolicy.scan import quiet as no_progress
+
+    options = ScanOptions(
+        engine=engine,
+        opa_url=opa_url,
+        policy_dirs=list(policy_dirs),
+        skip=_split(skip),
+        waivers=waivers,
+        fail_on=fail_on.upper(),
+    )
+    result = scan_plan(
+        list(files), options, no_progress if quiet or not sys.stderr.isatty() else stderr_progress
+    )
+    _emit(result, fmt, output)
+    sys.exit(exit_code(result))
+
+
+@cli.group()
+def policies() -> None:
+    """List and inspect the policy library."""
+
+
+@policies.command("list")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--policy-dir", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+def policies_list(fmt: str, policy_dirs: tuple[Path, ...]) -> None:
+    """List every policy with its id, severity, category and guideline principles.
+
+    \b
+    Example:
+      aipolicy policies list --format json | jq '.[].id'
+    """
+    import json
+
+    from aipolicy.policyset import load_policy_set
+
+    policy_set = load_policy_set(list(policy_dirs))
+    if fmt == "json":
+        click.echo(json.dumps([_policy_dict(p) for p in policy_set.policies], indent=2))
+        return
+    for p in policy_set.policies:
+        click.echo(f"{p.id:<16} {p.severity:<8} {p.category:<15} {p.title}  [{', '.join(p.guidelines)}]")
+    click.echo(f"{len(policy_set.policies)} policies")
+
+
+@policies.command("show")
+@click.argument("policy_id")
+@click.option("--policy-dir", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+def policies_show(policy_id: str, policy_dirs: tuple[Path, ...]) -> None:
+    """Show one policy's metadata, remediation and source file.
+
+    \b
+    Example:
+      aipolicy policies show AIP-AWS-SM-002
+    """
+    from aipolicy.policyset import load_policy_set
+
+    policy = load_policy_set(list(policy_dirs)).by_id().get(policy_id)
+    if policy is None:
+        raise AipolicyError(f"no policy with id {policy_id} (see `aipolicy policies list`)")
+    for key, value in _policy_dict(policy).items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        click.echo(f"{key + ':':<16} {shown}")
+
+
+def _policy_dict(policy: Any) -> dict[str, Any]:
+    return {
+        "id": policy.id,
+        "title": policy.title,
+        "severity": policy.severity,
+        "category": policy.category,
+        "guidelines": list(policy.guidelines),
+        "resource_types": list(policy.resource_types),
+        "description": policy.description,
+        "remediation": policy.remediation,
+        "aliases": list(policy.aliases),
+        "package": policy.package,
+        "path": str(policy.path),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI: usage and input errors are one line on stderr and exit 2, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="aipolicy", standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except click.exceptions.Abort:
+        click.echo("aipolicy: aborted", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"aipolicy: error: {exc.format_message()}", err=True)
+        return 2
+    except AipolicyError as exc:
+        click.echo(f"aipolicy: error: {exc}", err=True)
+        return 2
+    except Exception as exc:  # a bug: still one line unless debugging
+        if os.environ.get("AIPOLICY_DEBUG"):
+            raise
+        click.echo(
+            f"aipolicy: internal error: {type(exc).__name__}: {exc} (set AIPOLICY_DEBUG=1 for a traceback)",
+            err=True,
+        )
+        return 2
+    return 0
+
+
+def entrypoint() -> None:
+    """Console-script entry: exit with main()'s code."""
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""The OPA engine: a real OPA server over its REST Data API, through opa-python-client.
+
+For fleets: scanners and webhook replicas share one centrally managed policy set. The set is pushed
+through the Policy API (or already served from a bundle); health is checked first; an undefined
+decision or any server error is an EngineError, never "no findings".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from aipolicy.engines.interface import Engine, RawFindings, normalise
+from aipolicy.errors import EngineError, PolicyError
+from aipolicy.policyset import ENTRYPOINT_RULE, PolicySet
+
+POLICY_ID_PREFIX = "aipolicy"
+
+
+class OpaEngine(Engine):
+    name = "opa"
+
+    def __init__(
+        self,
+        policy_set: PolicySet,
+        url: str,
+        *,
+        push: bool = True,
+        timeout: float = 60.0,
+        token: str | None = None,
+        ca_file: str | None = None,
+    ):
+        super().__init__(policy_set)
+        from opa_client.opa import OpaClient
+
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise EngineError(f"--opa-url {url!r}: expected http(s)://host:port")
+        port = parts.port or (443 if parts.scheme == "https" else 8181)
+        ssl: bool | str = (ca_file or True) if parts.scheme == "https" else False
+        self.url = url
+        self._client = OpaClient(
+            host=parts.hostname, port=port, ssl=ssl, timeout=timeout, token=token, retries=2
+        )
+        if not self._client.check_health():
+            raise EngineError(f"OPA at {url} is not healthy (GET /health did not answer 200)")
+        if push:
+            self._push()
+
+    def _push(self) -> None:
+        for module in self.policy_set.engine_modules():
+            policy_id = f"{POLICY_ID_PREFIX}/{module.name}"
+            try:
+                self._client.update_policy_from_string(module.source, policy_id, rego_compat=False)
+            except Exception as exc:
+                if "rego" in type(exc).__name__.lower() or "parse" in str(exc).lower():
+                    raise PolicyError(f"{module.name}: OPA rejected the policy: {exc}") from None
+                raise EngineError(f"OPA at {self.url} refused policy {module.name}: {exc}") from None
+
+    def evaluate(self, document: dict[str, Any]) -> RawFindings:
+        try:
+            answer = self._client.query_rule(document, self.policy_set.entrypoint_package, ENTRYPOINT_RULE)
+        except Exception as exc:
+            raise EngineError(f"OPA at {self.url} failed to evaluate: {exc}") from None
+        if not isinstance(answer, dict) or "result" not in answer:
+            raise EngineError(f"OPA at {self.url}: decision {self.policy_set.entrypoint_query} is undefined")
+        return normalise(answer["result"], [p.id for p in self.policy_set.policies], self.name)
+
+    def close(self) -> None:
+        self._client.close_connection()

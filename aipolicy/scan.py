@@ -1,0 +1,152 @@
+"""The library entry point: collect, evaluate the policy set once per view, build and waive findings.
+
+The CLI is a thin layer over these functions; everything here is usable from Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aipolicy.engines import create_engine
+from aipolicy.engines.interface import Engine, RawFindings
+from aipolicy.errors import AipolicyError
+from aipolicy.findings import Finding, ScanError, ScanResult, SourceLocation
+from aipolicy.policyset import PolicySet, load_policy_set
+from aipolicy.view import ResourceView
+from aipolicy.waivers import apply_waivers, load_waivers
+
+
+@dataclass
+class ScanOptions:
+    engine: str = "embedded"
+    opa_url: str | None = None
+    policy_dirs: list[Path] = field(default_factory=list)
+    skip: list[str] = field(default_factory=list)
+    waivers: Path | None = None
+    fail_on: str = "HIGH"
+    today: dt.date | None = None
+
+
+Progress = Callable[[str], None]
+
+
+def quiet(_: str) -> None:
+    """A progress sink that says nothing."""
+
+
+def stderr_progress(message: str) -> None:
+    print(f"aipolicy: {message}", file=sys.stderr, flush=True)
+
+
+def build_findings(view: ResourceView, raw: RawFindings, policy_set: PolicySet) -> list[Finding]:
+    """Join raw engine output with policy metadata and the resources' source locations."""
+    policies = policy_set.by_id()
+    findings: list[Finding] = []
+    for rule_id, items in raw.items():
+        policy = policies[rule_id]
+        for item in items:
+            resource = view.resources.get(item["resource"])
+            location = resource.location if resource else None
+            findings.append(
+                Finding(
+                    rule_id=policy.id,
+                    title=policy.title,
+                    severity=policy.severity,
+                    category=policy.category,
+                    guidelines=list(policy.guidelines),
+                    resource_id=item["resource"],
+                    resource_type=resource.type if resource else "",
+                    source=SourceLocation(
+                        kind=view.source_kind,
+                        file=location.file if location else view.root,
+                        line=location.line if location else None,
+                    ),
+                    message=str(item.get("message") or policy.title),
+                    remediation=policy.remediation,
+                    attribute=item.get("attribute") if isinstance(item.get("attribute"), str) else None,
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+class Scanner:
+    """A policy set compiled into an engine once, then used for any number of resource views."""
+
+    def __init__(self, options: ScanOptions, progress: Progress = quiet):
+        self.options = options
+        self.progress = progress
+        self.policy_set = load_policy_set(options.policy_dirs).without(options.skip)
+        self.waivers = load_waivers(options.waivers) if options.waivers else []
+        self.engine: Engine = create_engine(options.engine, self.policy_set, opa_url=options.opa_url)
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def evaluate(self, views: Iterable[ResourceView], targets: list[str], kind: str) -> ScanResult:
+        findings: list[Finding] = []
+        errors: list[ScanError] = []
+        resources = 0
+        for view in views:
+            errors.extend(view.errors)
+            if not view.resources:
+                continue
+            self.progress(f"evaluating {len(view.resources)} resources from {view.root}")
+            try:
+                raw = self.engine.evaluate(view.to_document())
+            except AipolicyError as exc:
+                errors.append(ScanError(source=view.root, message=str(exc)))
+                continue
+            resources += len(view.resources)
+            findings.extend(build_findings(view, raw, self.policy_set))
+        aliases = {p.id: {p.id, *p.aliases} for p in self.policy_set.policies}
+        expired = apply_waivers(findings, self.waivers, aliases, self.options.today)
+        findings.sort(key=Finding.sort_key)
+        return ScanResult(
+            findings=findings,
+            errors=errors,
+            source_kind=kind,
+            targets=targets,
+            resources_scanned=resources,
+            policies_evaluated=len(self.policy_set.policies),
+            engine=self.engine.name,
+            fail_on=self.options.fail_on,
+            expired_waivers=[w.to_dict() for w in expired],
+            rules=list(self.policy_set.policies),
+        )
+
+
+def collect_plans(paths: list[Path], progress: Progress = quiet) -> Iterable[ResourceView]:
+    """Plan views one at a time; a file that cannot be read becomes an error view, the rest go on."""
+    from aipolicy.collectors.terraform.plan import PlanCollector
+
+    for path in paths:
+        progress(f"reading plan {path}")
+        try:
+            yield PlanCollector(path).collect()
+        except AipolicyError as exc:
+            if len(paths) == 1:
+                raise
+            yield ResourceView("plan", str(path), errors=[ScanError(source=str(path), message=str(exc))])
+
+
+def scan_plan(paths: list[Path], options: ScanOptions, progress: Progress = quiet) -> ScanResult:
+    """Scan `terraform show -json` plans against the policy set."""
+    scanner = Scanner(options, progress)
+    try:
+        return scanner.evaluate(collect_plans(paths, progress), [str(p) for p in paths], "plan")
+    finally:
+        scanner.close()
+
+
+def exit_code(result: ScanResult) -> int:
+    """0: nothing blocking. 1: failing findings at or above the threshold. 2: something not evaluated."""
+    if result.failing_at_or_above(result.fail_on):
+        return 1
+    if any(e.severity == "error" for e in result.errors):
+        return 2
+    return 0

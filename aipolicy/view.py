@@ -1,0 +1,100 @@
+"""The resource view: the one JSON document every policy sees, whatever the source (DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from aipolicy.findings import ScanError
+
+VIEW_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int | None = None
+    end_line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"file": self.file}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.end_line is not None:
+            data["end_line"] = self.end_line
+        return data
+
+
+@dataclass
+class Resource:
+    """One resource as policies see it. `unresolved` lists attribute paths whose value is unknown."""
+
+    id: str
+    type: str
+    provider: str
+    attributes: dict[str, Any]
+    unresolved: list[str] = field(default_factory=list)
+    references: dict[str, list[str]] = field(default_factory=dict)
+    location: Location | None = None
+    module: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "provider": self.provider,
+            "attributes": self.attributes,
+            "unresolved": self.unresolved,
+            "references": self.references,
+        }
+        if self.location is not None:
+            data["location"] = self.location.to_dict()
+        if self.module is not None:
+            data["module"] = self.module
+        return data
+
+
+@dataclass
+class ResourceView:
+    """What a collector returns: the resources, and what it could not read (never dropped silently)."""
+
+    source_kind: str
+    root: str
+    resources: dict[str, Resource] = field(default_factory=dict)
+    errors: list[ScanError] = field(default_factory=list)
+
+    def add(self, resource: Resource) -> None:
+        self.resources[resource.id] = resource
+
+    def by_type(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for rid, resource in self.resources.items():
+            index.setdefault(resource.type, []).append(rid)
+        return index
+
+    def to_document(self) -> dict[str, Any]:
+        """The engine input: resources keyed by id plus the by-type index that policies select through."""
+        return {
+            "view_version": VIEW_VERSION,
+            "source": {"kind": self.source_kind, "root": self.root},
+            "resources": {rid: r.to_dict() for rid, r in self.resources.items()},
+            "by_type": self.by_type(),
+        }
+
+
+def validate_document(document: dict[str, Any]) -> None:
+    """Validate a view document against the JSON Schema shipped in aipolicy/schemas (tests, debugging)."""
+    import jsonschema
+
+    jsonschema.validate(document, load_schema("resource-view"))
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in aipolicy/schemas."""
+    import json
+    from pathlib import Path
+
+    schema: dict[str, Any] = json.loads(
+        (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_text()
+    )
+    return schema

@@ -1,0 +1,1 @@
+"""Collectors: each turns one source (Terraform, Kubernetes, AWS) into the resource view."""

@@ -1,0 +1,1 @@
+"""Terraform sources: plan JSON (`terraform show -json`) and HCL."""

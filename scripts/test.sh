@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Install everything the tests need and run the whole suite: the README's test command, called by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+[ -d .venv ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade "pip==25.3"
+.venv/bin/python -m pip install --quiet -e '.[test]'
+
+bash scripts/build-tools.sh
+export PATH="$PWD/.tools/bin:$PWD/.venv/bin:$PATH"
+export OPA_BIN="$PWD/.tools/bin/opa"
+
+echo "== ruff"; ruff check . && ruff format --check .
+echo "== mypy"; mypy
+echo "== opa check/test"
+opa fmt --list --fail policies/ >/dev/null || { echo "opa fmt: run 'opa fmt -w policies/'" >&2; opa fmt --list policies/; exit 1; }
+opa check --strict --ignore fixtures policies/
+opa test --ignore fixtures policies/
+echo "== pytest"
+pytest "$@"
