@@ -1,0 +1,58 @@
+# METADATA
+# title: Resource selection, joins and unresolved-aware attribute access
+# description: >-
+#   Helpers every policy uses to read the resource view. Selection goes through the
+#   view's by-type index so a policy costs what the resources of its types cost.
+#   An attribute listed in a resource's `unresolved` is unknown: policies must not
+#   fail on it, so they ask `known` before judging a value.
+package aipolicy.lib.resources
+
+import rego.v1
+
+# of_type returns the resources of one type, through the view's by-type index.
+of_type(view, type) := [r |
+	some id in object.get(view, ["by_type", type], [])
+	r := view.resources[id]
+]
+
+# attr reads an attribute by path (a string or an array of keys/indexes), with a default.
+attr(r, path, default_value) := object.get(r.attributes, path, default_value)
+
+# unresolved holds when the attribute at dotted path (or any part of it) is unknown.
+unresolved(r, path) if {
+	some u in object.get(r, "unresolved", [])
+	_path_overlaps(u, path)
+}
+
+_path_overlaps(u, path) if u == path
+
+_path_overlaps(u, path) if startswith(u, concat("", [path, "."]))
+
+_path_overlaps(u, path) if startswith(path, concat("", [u, "."]))
+
+# known holds when no part of the attribute at dotted path is unresolved.
+known(r, path) if not unresolved(r, path)
+
+# references_of lists the ids an attribute of r references.
+references_of(r, attribute) := object.get(r, ["references", attribute], [])
+
+# referencing lists the resources of a type whose attribute references target_id.
+referencing(view, type, attribute, target_id) := [r |
+	some r in of_type(view, type)
+	target_id in references_of(r, attribute)
+]
+
+# dangling holds when some resource of a type has its joining attribute unresolved and no
+# resolved reference: it might belong to any target, so a join through it is unresolved.
+dangling(view, type, attribute) if {
+	some r in of_type(view, type)
+	unresolved(r, attribute)
+	count(references_of(r, attribute)) == 0
+}
+
+# finding builds the object every deny rule returns.
+finding(r, attribute, message) := {
+	"resource": r.id,
+	"attribute": attribute,
+	"message": message,
+}
