@@ -7,6 +7,7 @@ followed through module inputs and outputs.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ class ModuleConfig:
     """One module's configuration block: resource expressions, module calls and outputs."""
 
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    resource_for_each: dict[str, list[str]] = field(default_factory=dict)
     calls: dict[str, dict[str, Any]] = field(default_factory=dict)
+    call_for_each: dict[str, list[str]] = field(default_factory=dict)
     outputs: dict[str, Any] = field(default_factory=dict)
 
 
@@ -175,9 +178,12 @@ class PlanCollector(Collector):
             values = entry.get("values")
             attributes = values if isinstance(values, dict) else {}
             change = (changes.get(address) or {}).get("change") or {}
-            expressions = (configs.get(module_config_path) or ModuleConfig()).resources.get(local_config)
+            module_config = configs.get(module_config_path) or ModuleConfig()
+            expressions = module_config.resources.get(local_config)
             unresolved = configured_unknowns(unknown_paths(change.get("after_unknown")), expressions)
-            references = resolver.references(address, module_path, expressions or {})
+            references = resolver.references(
+                address, module_path, expressions or {}, module_config.resource_for_each.get(local_config, [])
+            )
             view.add(
                 Resource(
                     id=address,
@@ -242,7 +248,9 @@ class PlanCollector(Collector):
                 continue
             try:
                 _, local = addresses.split_module(address)
-                config.resources[addresses.config_address(local)] = resource.get("expressions") or {}
+                local_config = addresses.config_address(local)
+                config.resources[local_config] = resource.get("expressions") or {}
+                config.resource_for_each[local_config] = expression_references(resource.get("for_each_expression"))
             except ValueError:
                 continue
         for name, output in (module.get("outputs") or {}).items():
@@ -252,10 +260,11 @@ class PlanCollector(Collector):
             if not isinstance(call, dict):
                 continue
             config.calls[name] = call.get("expressions") or {}
+            config.call_for_each[name] = expression_references(call.get("for_each_expression"))
             source = call.get("source")
             child_dir: Path | None = None
             if directory is not None and isinstance(source, str) and source.startswith(("./", "../")):
-                child_dir = directory / source
+                child_dir = Path(os.path.normpath(directory / source))
             child_path = f"{path}.module.{name}" if path else f"module.{name}"
             self._index_config(call.get("module") or {}, child_path, configs, module_dirs, child_dir)
 
@@ -278,19 +287,24 @@ class _Resolver:
             for i in range(2, len(parts) + 1, 2):
                 self.module_instances.add(addresses.join(parts[:i]))
 
-    def references(self, address: str, module_path: str, expressions: dict[str, Any]) -> dict[str, list[str]]:
+    def references(
+        self, address: str, module_path: str, expressions: dict[str, Any], each: list[str]
+    ) -> dict[str, list[str]]:
+        """Per top-level attribute, the instances its expression references (`each` = for_each refs)."""
         key = addresses.instance_key(address)
         out: dict[str, list[str]] = {}
         for attribute, expression in expressions.items():
             targets: set[str] = set()
             for ref in expression_references(expression):
-                targets.update(self.resolve(ref, module_path, key, 0))
+                targets.update(self.resolve(ref, module_path, key, 0, each))
             targets.discard(address)
             if targets:
                 out[attribute] = sorted(targets)
         return out
 
-    def resolve(self, ref: str, module_path: str, key: str | None, hops: int) -> set[str]:
+    def resolve(
+        self, ref: str, module_path: str, key: str | None, hops: int, each: list[str] | tuple[()] = ()
+    ) -> set[str]:
         if hops > _MAX_HOPS:
             return set()
         try:
@@ -298,6 +312,12 @@ class _Resolver:
         except ValueError:
             return set()
         head = parts[0][0]
+        if head == "each" and len(parts) >= 2 and parts[1][0] == "value":
+            # each.value is the element of the for_each collection with this instance's key
+            targets: set[str] = set()
+            for each_ref in each:
+                targets.update(self.resolve(each_ref, module_path, key, hops + 1))
+            return targets
         if head in _NON_RESOURCE_ROOTS or len(parts) < 2:
             return set()
         if head == "var":
@@ -322,7 +342,8 @@ class _Resolver:
             return {candidates[0]}
         if key is not None and base + key in self.known:
             return {base + key}
-        return set()
+        # a reference to the whole collection (a for expression, a splat): every instance
+        return set(candidates)
 
     def _through_variable(self, name: str, module_path: str, hops: int) -> set[str]:
         if not module_path:
@@ -334,9 +355,10 @@ class _Resolver:
         if parent_config is None:
             return set()
         expression = parent_config.calls.get(call_name, {}).get(name)
+        each = parent_config.call_for_each.get(call_name, [])
         targets: set[str] = set()
         for ref in expression_references(expression):
-            targets.update(self.resolve(ref, parent, call_key, hops + 1))
+            targets.update(self.resolve(ref, parent, call_key, hops + 1, each))
         return targets
 
     def _output_targets(self, child: str, output: str, key: str | None, hops: int) -> set[str]:
@@ -360,7 +382,10 @@ class _Resolver:
             return self._output_targets(children[0], output, None, hops)
         if key is not None and base + key in children:
             return self._output_targets(base + key, output, None, hops)
-        return set()
+        targets: set[str] = set()
+        for child in children:
+            targets.update(self._output_targets(child, output, None, hops))
+        return targets
 
 
 def _error(path: Path, message: str) -> ScanError:

@@ -231,7 +231,7 @@ def test_module_plan_resolves_addresses_unknowns_and_references(tmp_path: Path) 
     ]
 
 
-def test_ambiguous_reference_is_left_unresolved(tmp_path: Path) -> None:
+def test_collection_reference_covers_every_instance(tmp_path: Path) -> None:
     plan = json.loads(json.dumps(MODULE_PLAN))
     resources = plan["configuration"]["root_module"]["resources"]
     resources.append(
@@ -244,7 +244,21 @@ def test_ambiguous_reference_is_left_unresolved(tmp_path: Path) -> None:
         planned("aws_s3_bucket_policy.all", "aws_s3_bucket_policy", {})
     )
     view = PlanCollector(write(tmp_path, plan)).collect()
-    assert view.resources["aws_s3_bucket_policy.all"].references == {}
+    assert view.resources["aws_s3_bucket_policy.all"].references == {
+        "bucket": ['aws_s3_bucket.training["fraud"]', 'aws_s3_bucket.training["risk"]']
+    }
+
+
+def test_each_value_follows_the_for_each_collection(tmp_path: Path) -> None:
+    plan = json.loads(json.dumps(MODULE_PLAN))
+    for entry in plan["configuration"]["root_module"]["resources"]:
+        if entry["address"] == "aws_s3_bucket_versioning.training":
+            entry["for_each_expression"] = {"references": ["aws_s3_bucket.training"]}
+            entry["expressions"]["bucket"] = {"references": ["each.value.id", "each.value"]}
+    view = PlanCollector(write(tmp_path, plan)).collect()
+    assert view.resources['aws_s3_bucket_versioning.training["fraud"]'].references == {
+        "bucket": ['aws_s3_bucket.training["fraud"]']
+    }
 
 
 def test_source_locations_point_at_tf_files(tmp_path: Path) -> None:

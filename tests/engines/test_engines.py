@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
 from aipolicy.engines.embedded import EmbeddedEngine
@@ -13,6 +11,7 @@ from aipolicy.engines.interface import Engine
 from aipolicy.engines.opa import OpaEngine
 from aipolicy.errors import EngineError, PolicyError
 from aipolicy.policyset import PolicySet, RegoModule, load_policy_set
+from aipolicy.view import validate_document
 from tests.conftest import free_port
 from tests.fixture_corpus import collect_fixture, policy_fixtures
 
@@ -36,9 +35,8 @@ def opa(policy_set: PolicySet, opa_server: str) -> Iterator[OpaEngine]:
     engine.close()
 
 
-def findings_of(engine: Engine, path: Path) -> list[tuple[str, str, str, str]]:
-    view = collect_fixture(path)
-    raw = engine.evaluate(view.to_document())
+def findings_of(engine: Engine, document: dict) -> list[tuple[str, str, str, str]]:
+    raw = engine.evaluate(document)
     return sorted(
         (rule, f["resource"], str(f.get("attribute")), str(f.get("message")))
         for rule, items in raw.items()
@@ -49,8 +47,10 @@ def findings_of(engine: Engine, path: Path) -> list[tuple[str, str, str, str]]:
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.test_id)
 def test_fixture_verdict_on_both_engines(fixture, embedded: EmbeddedEngine, opa: OpaEngine) -> None:
     """Every fail fixture yields its policy's finding, every pass fixture none; both engines agree."""
-    local = findings_of(embedded, fixture.path)
-    remote = findings_of(opa, fixture.path)
+    document = collect_fixture(fixture.path).to_document()
+    validate_document(document)
+    local = findings_of(embedded, document)
+    remote = findings_of(opa, document)
     assert local == remote, f"engines disagree on {fixture.path}"
     own = [f for f in local if f[0] == fixture.policy.id]
     if fixture.expect_fail:
