@@ -1,4 +1,4 @@
-"""The terraform-examples stacks: insecure variants are caught exactly as expected, hardened ones are clean."""
+"""terraform-examples: insecure variants are caught exactly as expected, hardened ones are clean."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def test_every_stack_has_both_variants() -> None:
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_plan_scan_matches_expected_findings(variant: Path) -> None:
-    expected = {(e["rule_id"], e["resource_id"]) for e in json.loads((variant / "expected-findings.json").read_text())}
+    listed = json.loads((variant / "expected-findings.json").read_text())
+    expected = {(e["rule_id"], e["resource_id"]) for e in listed}
     result = scan_plan([variant / "tfplan.json"], ScanOptions())
     assert result.errors == []
     found = {(f.rule_id, f.resource_id) for f in result.failing}

@@ -250,7 +250,8 @@ class PlanCollector(Collector):
                 _, local = addresses.split_module(address)
                 local_config = addresses.config_address(local)
                 config.resources[local_config] = resource.get("expressions") or {}
-                config.resource_for_each[local_config] = expression_references(resource.get("for_each_expression"))
+                for_each = resource.get("for_each_expression")
+                config.resource_for_each[local_config] = expression_references(for_each)
             except ValueError:
                 continue
         for name, output in (module.get("outputs") or {}).items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+
 import pytest
 
 from aipolicy.engines.embedded import EmbeddedEngine
