@@ -16,6 +16,7 @@ from aipolicy.guidelines import SEVERITIES
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("text", "json", "sarif", "junit", "markdown")
+SIGNING_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "HS256", "HS384", "HS512")
 
 
 def scan_options(func: F) -> F:
@@ -63,6 +64,21 @@ def scan_options(func: F) -> F:
             type=click.Path(dir_okay=False, path_type=Path),
             help="YAML file of waivers {rule_id, resource, reason, expires}.",
         ),
+        click.option(
+            "--bundle",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Evaluate the policies of this OPA bundle instead of the built-in library.",
+        ),
+        click.option(
+            "--verification-key", help="PEM public key (or HMAC secret) the bundle must be signed with."
+        ),
+        click.option(
+            "--verification-alg",
+            default="RS256",
+            show_default=True,
+            type=click.Choice(SIGNING_ALGORITHMS),
+            help="Signature algorithm of --verification-key.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress on stderr."),
     ]
     for option in reversed(options):
@@ -72,6 +88,36 @@ def scan_options(func: F) -> F:
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _scan_options(options: dict[str, Any]) -> Any:
+    """ScanOptions from the shared scan flags (imported lazily: `--help` stays fast)."""
+    from aipolicy.scan import ScanOptions
+
+    return ScanOptions(
+        engine=options["engine"],
+        opa_url=options["opa_url"],
+        policy_dirs=list(options["policy_dirs"]),
+        skip=_split(options["skip"]),
+        waivers=options["waivers"],
+        fail_on=options["fail_on"].upper(),
+        bundle=options["bundle"],
+        verification_key=options["verification_key"],
+        verification_alg=options["verification_alg"],
+    )
+
+
+def _progress(options: dict[str, Any]) -> Any:
+    from aipolicy.scan import quiet, stderr_progress
+
+    return quiet if options["quiet"] or not sys.stderr.isatty() else stderr_progress
+
+
+def _finish(result: Any, options: dict[str, Any]) -> None:
+    from aipolicy.scan import exit_code
+
+    _emit(result, options["fmt"], options["output"])
+    sys.exit(exit_code(result))
 
 
 def _emit(result: Any, fmt: str, output: Path | None) -> None:
@@ -124,18 +170,7 @@ def scan() -> None:
 @scan.command("plan")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @scan_options
-def scan_plan_command(
-    files: tuple[Path, ...],
-    fmt: str,
-    output: Path | None,
-    fail_on: str,
-    engine: str,
-    opa_url: str | None,
-    policy_dirs: tuple[Path, ...],
-    skip: tuple[str, ...],
-    waivers: Path | None,
-    quiet: bool,
-) -> None:
+def scan_plan_command(files: tuple[Path, ...], **options: Any) -> None:
     """Scan Terraform plans (`terraform show -json` output).
 
     \b
@@ -143,22 +178,9 @@ def scan_plan_command(
       terraform plan -out plan.out && terraform show -json plan.out > tfplan.json
       aipolicy scan plan tfplan.json --fail-on HIGH --format sarif -o results.sarif
     """
-    from aipolicy.scan import ScanOptions, exit_code, scan_plan, stderr_progress
-    from aipolicy.scan import quiet as no_progress
+    from aipolicy.scan import scan_plan
 
-    options = ScanOptions(
-        engine=engine,
-        opa_url=opa_url,
-        policy_dirs=list(policy_dirs),
-        skip=_split(skip),
-        waivers=waivers,
-        fail_on=fail_on.upper(),
-    )
-    result = scan_plan(
-        list(files), options, no_progress if quiet or not sys.stderr.isatty() else stderr_progress
-    )
-    _emit(result, fmt, output)
-    sys.exit(exit_code(result))
+    _finish(scan_plan(list(files), _scan_options(options), _progress(options)), options)
 
 
 @cli.group()
@@ -207,6 +229,86 @@ def policies_show(policy_id: str, policy_dirs: tuple[Path, ...]) -> None:
     for key, value in _policy_dict(policy).items():
         shown = ", ".join(value) if isinstance(value, list) else value
         click.echo(f"{key + ':':<16} {shown}")
+
+
+@policies.command("catalogue")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here (else stdout)."
+)
+def policies_catalogue(output: Path | None) -> None:
+    """Write the Markdown policy catalogue: every policy, and per guideline principle who serves it.
+
+    \b
+    Example:
+      aipolicy policies catalogue --output docs/policies.md
+    """
+    from aipolicy.catalogue import render_catalogue
+    from aipolicy.policyset import load_policy_set
+
+    text = render_catalogue(load_policy_set(validate_builtin=True))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+
+
+@cli.group()
+def bundle() -> None:
+    """Build and verify OPA bundles of the policy set (signed the way OPA verifies)."""
+
+
+@bundle.command("build")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--signing-key", help="PEM private key (or HMAC secret) to sign the bundle with.")
+@click.option("--signing-alg", default="RS256", show_default=True, type=click.Choice(SIGNING_ALGORITHMS))
+@click.option("--key-id", default="default", show_default=True, help="kid of the signature (OPA's key id).")
+@click.option("--revision", help="Manifest revision (default: the policy set's digest).")
+@click.option("--policy-dir", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--skip", multiple=True, help="Policy id to leave out (repeatable, or comma-separated).")
+def bundle_build(
+    output: Path,
+    signing_key: str | None,
+    signing_alg: str,
+    key_id: str,
+    revision: str | None,
+    policy_dirs: tuple[Path, ...],
+    skip: tuple[str, ...],
+) -> None:
+    """Write the policy set (built-ins, --policy-dir, minus --skip) as an OPA bundle.
+
+    \b
+    Example:
+      aipolicy bundle build -o bundle.tar.gz --signing-key private.pem
+      opa run --server --bundle bundle.tar.gz --verification-key public.pem
+    """
+    from aipolicy.bundle import build
+    from aipolicy.policyset import load_policy_set
+
+    policy_set = load_policy_set(list(policy_dirs), validate_builtin=True).without(_split(skip))
+    build(
+        policy_set, output, revision=revision, signing_key=signing_key, algorithm=signing_alg, key_id=key_id
+    )
+    state = "signed" if signing_key else "unsigned"
+    click.echo(
+        f"wrote {output}: {len(policy_set.policies)} policies, {state}, query {policy_set.entrypoint_query}"
+    )
+
+
+@bundle.command("verify")
+@click.argument("bundle_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--verification-key", required=True, help="PEM public key (or HMAC secret).")
+@click.option("--verification-alg", default="RS256", show_default=True, type=click.Choice(SIGNING_ALGORITHMS))
+def bundle_verify(bundle_file: Path, verification_key: str, verification_alg: str) -> None:
+    """Check a bundle's signature and every file's digest; exit 2 when it does not verify.
+
+    \b
+    Example:
+      aipolicy bundle verify bundle.tar.gz --verification-key public.pem
+    """
+    from aipolicy.bundle import load
+
+    policy_set, _ = load(bundle_file, verification_key, verification_alg)
+    click.echo(f"{bundle_file}: signature verified, {len(policy_set.policies)} policies")
 
 
 def _policy_dict(policy: Any) -> dict[str, Any]:

@@ -62,7 +62,9 @@ class PolicySet:
         if unknown:
             raise PolicyError(f"--skip names unknown policy id(s): {', '.join(unknown)}")
         dropped = {known[s].id for s in wanted}
-        return PolicySet([p for p in self.policies if p.id not in dropped], self.modules)
+        dropped_packages = {p.package for p in self.policies if p.id in dropped}
+        modules = [m for m in self.modules if package_of(m.source, Path(m.name)) not in dropped_packages]
+        return PolicySet([p for p in self.policies if p.id not in dropped], modules)
 
     @property
     def entrypoint_package(self) -> str:
@@ -70,9 +72,9 @@ class PolicySet:
         import hashlib
 
         digest = hashlib.sha256()
-        for policy in self.policies:
+        for policy in sorted(self.policies, key=lambda p: p.id):
             digest.update(f"{policy.id}={policy.package};".encode())
-        for module in self.modules:
+        for module in sorted(self.modules, key=lambda m: m.name):
             digest.update(module.name.encode() + b"\0" + module.source.encode())
         return f"{ENTRYPOINT_PREFIX}_{digest.hexdigest()[:16]}"
 
@@ -202,27 +204,48 @@ def load_directory(
     policies: list[PolicyMetadata] = []
     modules: list[RegoModule] = []
     for path in _rego_files(root):
-        source = path.read_text("utf-8")
+        try:
+            source = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"{path}: cannot read policy ({exc})") from None
         relative = path.relative_to(root).as_posix()
         prefix = "builtin" if builtin else f"custom/{root.resolve().as_posix().strip('/')}"
         modules.append(RegoModule(f"{prefix}/{relative}", source))
         if path.name != "policy.rego":
             continue
-        package = package_of(source, path)
-        raw = parse_metadata_block(source, path)
-        if raw is None:
-            raise PolicyError(f"{path}: policy has no # METADATA block (title, description, custom.id, ...)")
         if validate:
-            validate_metadata(raw, path)
             missing = check_policy_layout(path)
             if missing:
                 raise PolicyError(f"{path}: policy directory lacks {', '.join(missing)}")
-        elif not isinstance(raw.get("custom"), dict) or "id" not in raw["custom"]:
-            raise PolicyError(f"{path}: METADATA lacks custom.id")
-        if not re.search(r"^deny\s+contains\b", source, re.MULTILINE):
-            raise PolicyError(f"{path}: policy defines no `deny contains ...` rule")
-        policies.append(metadata_from(raw, package, path, builtin))
+        policies.append(policy_from_source(source, path, builtin=builtin, validate=validate))
     return policies, modules
+
+
+def policy_from_source(source: str, path: Path, *, builtin: bool, validate: bool) -> PolicyMetadata:
+    """A policy's metadata from its source: METADATA present (validated on request) and a deny rule."""
+    package = package_of(source, path)
+    raw = parse_metadata_block(source, path)
+    if raw is None:
+        raise PolicyError(f"{path}: policy has no # METADATA block (title, description, custom.id, ...)")
+    if validate:
+        validate_metadata(raw, path)
+    elif not isinstance(raw.get("custom"), dict) or "id" not in raw["custom"]:
+        raise PolicyError(f"{path}: METADATA lacks custom.id")
+    if not re.search(r"^deny\s+contains\b", source, re.MULTILINE):
+        raise PolicyError(f"{path}: policy defines no `deny contains ...` rule")
+    return metadata_from(raw, package, path, builtin)
+
+
+def policies_from_modules(modules: list[RegoModule], *, origin: str) -> PolicySet:
+    """A policy set from modules that arrived together (a bundle): metadata validated, ids unique."""
+    policies = [
+        policy_from_source(m.source, Path(m.name), builtin=m.name.startswith("builtin/"), validate=True)
+        for m in modules
+        if m.name.endswith("/policy.rego") or m.name == "policy.rego"
+    ]
+    if not policies:
+        raise PolicyError(f"{origin}: holds no policies (no policy.rego modules)")
+    return checked_set(policies, modules)
 
 
 def load_policy_set(
@@ -246,6 +269,11 @@ def load_policy_set(
         found, mods = load_directory(Path(directory), builtin=False, validate=True)
         policies += found
         modules += mods
+    return checked_set(policies, modules)
+
+
+def checked_set(policies: list[PolicyMetadata], modules: list[RegoModule]) -> PolicySet:
+    """Refuse duplicate ids (aliases included) and packages; sort by id."""
     seen: dict[str, Path] = {}
     packages: dict[str, Path] = {}
     for policy in policies:

@@ -29,6 +29,9 @@ class ScanOptions:
     waivers: Path | None = None
     fail_on: str = "HIGH"
     today: dt.date | None = None
+    bundle: Path | None = None
+    verification_key: str | None = None
+    verification_alg: str = "RS256"
 
 
 Progress = Callable[[str], None]
@@ -40,6 +43,21 @@ def quiet(_: str) -> None:
 
 def stderr_progress(message: str) -> None:
     print(f"aipolicy: {message}", file=sys.stderr, flush=True)
+
+
+def load_policies(options: ScanOptions) -> PolicySet:
+    """The built-in library plus --policy-dir, or a (verified) bundle; minus --skip."""
+    if options.bundle is not None:
+        if options.policy_dirs:
+            raise AipolicyError("--bundle and --policy-dir cannot be combined: build the bundle with both")
+        from aipolicy.bundle import load
+
+        policy_set, _ = load(options.bundle, options.verification_key, options.verification_alg)
+    else:
+        if options.verification_key:
+            raise AipolicyError("--verification-key needs --bundle")
+        policy_set = load_policy_set(options.policy_dirs)
+    return policy_set.without(options.skip)
 
 
 def build_findings(view: ResourceView, raw: RawFindings, policy_set: PolicySet) -> list[Finding]:
@@ -80,9 +98,12 @@ class Scanner:
     def __init__(self, options: ScanOptions, progress: Progress = quiet):
         self.options = options
         self.progress = progress
-        self.policy_set = load_policy_set(options.policy_dirs).without(options.skip)
+        self.policy_set = load_policies(options)
         self.waivers = load_waivers(options.waivers) if options.waivers else []
-        self.engine: Engine = create_engine(options.engine, self.policy_set, opa_url=options.opa_url)
+        # an OPA server given the bundle serves these policies itself; nothing is pushed to it
+        self.engine: Engine = create_engine(
+            options.engine, self.policy_set, opa_url=options.opa_url, push=options.bundle is None
+        )
 
     def close(self) -> None:
         self.engine.close()

@@ -17,6 +17,9 @@ echo "== mypy"; mypy
 echo "== opa check/test"
 opa fmt --list --fail policies/ >/dev/null || { echo "opa fmt: run 'opa fmt -w policies/'" >&2; opa fmt --list policies/; exit 1; }
 opa check --strict --ignore fixtures policies/
+# policy code (not tests) may only use builtins the embedded engine (regorus) has
+opa check --strict --capabilities .regal/capabilities-regorus.json --ignore fixtures --ignore '*_test.rego' policies/
 opa test --ignore fixtures policies/
+echo "== regal"; regal lint policies/
 echo "== pytest"
 pytest "$@"

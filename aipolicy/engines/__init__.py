@@ -9,7 +9,9 @@ from aipolicy.policyset import PolicySet
 ENGINES = ("embedded", "opa")
 
 
-def create_engine(name: str, policy_set: PolicySet, *, opa_url: str | None = None) -> Engine:
+def create_engine(
+    name: str, policy_set: PolicySet, *, opa_url: str | None = None, push: bool = True
+) -> Engine:
     if name == "embedded":
         from aipolicy.engines.embedded import EmbeddedEngine
 
@@ -19,5 +21,5 @@ def create_engine(name: str, policy_set: PolicySet, *, opa_url: str | None = Non
             raise AipolicyError("--engine opa needs --opa-url (e.g. http://127.0.0.1:8181)")
         from aipolicy.engines.opa import OpaEngine
 
-        return OpaEngine(policy_set, opa_url)
+        return OpaEngine(policy_set, opa_url, push=push)
     raise AipolicyError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
