@@ -1,7 +1,9 @@
 """Derive an OPA capabilities file holding only the builtins the pinned regorus build evaluates.
 
 `opa check --capabilities` and Regal then reject a policy that would only run on OPA. Run it after
-changing the regorus pin: `opa capabilities --current | python scripts/regorus_capabilities.py .regal/capabilities-regorus.json`.
+changing the regorus pin:
+    opa capabilities --current | python scripts/regorus_capabilities.py .regal/capabilities-regorus.json
+then copy the builtins it reports missing into .regal/config.yaml's forbidden-function-call list.
 Each builtin is probed by calling it with placeholder arguments: regorus reports an unknown function
 as such, while a type error from the placeholders still proves the builtin exists.
 """
