@@ -79,6 +79,17 @@ def scan_options(func: F) -> F:
             type=click.Choice(SIGNING_ALGORITHMS),
             help="Signature algorithm of --verification-key.",
         ),
+        click.option(
+            "--store",
+            "store_url",
+            envvar="AIPOLICY_STORE",
+            help="Record the scan in this history store (SQLAlchemy URL; sqlite:///... or postgresql+psycopg://...).",
+        ),
+        click.option(
+            "--since-last",
+            is_flag=True,
+            help="Report only what changed since the previous stored scan of this target (implies storing).",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress on stderr."),
     ]
     for option in reversed(options):
@@ -113,9 +124,18 @@ def _progress(options: dict[str, Any]) -> Any:
     return quiet if options["quiet"] or not sys.stderr.isatty() else stderr_progress
 
 
-def _finish(result: Any, options: dict[str, Any]) -> None:
+def _finish(result: Any, options: dict[str, Any], store_by_default: bool = False) -> None:
     from aipolicy.scan import exit_code
 
+    if options["store_url"] or options["since_last"] or store_by_default:
+        from aipolicy.store import open_store
+        from aipolicy.store.history import record
+
+        store = open_store(options["store_url"])
+        try:
+            record(store, result, since_last=options["since_last"])
+        finally:
+            store.close()
     _emit(result, options["fmt"], options["output"])
     sys.exit(exit_code(result))
 
@@ -250,6 +270,109 @@ def policies_catalogue(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, "utf-8")
+
+
+@cli.group()
+def history() -> None:
+    """Browse stored scans and the drift between them."""
+
+
+def store_option(func: F) -> F:
+    return click.option(
+        "--store",
+        "store_url",
+        envvar="AIPOLICY_STORE",
+        help="History store URL (default: SQLite in the data dir).",
+    )(func)
+
+
+@history.command("list")
+@store_option
+@click.option("--target", help="Only scans of this target (as listed).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def history_list(store_url: str | None, target: str | None, limit: int, fmt: str) -> None:
+    """List recorded scans, newest first.
+
+    \b
+    Example:
+      aipolicy history list --target aws:111122223333
+    """
+    import json
+
+    from aipolicy.store import open_store
+
+    scans = open_store(store_url).list(target, limit)
+    if fmt == "json":
+        rows = [
+            {
+                "id": s.id,
+                "target": s.target,
+                "started_at": s.started_at,
+                "engine": s.engine,
+                "summary": s.summary,
+            }
+            for s in scans
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for s in scans:
+        counts = f"{s.summary.get('failed', 0)} failing, {s.summary.get('errors', 0)} errors"
+        click.echo(f"{s.id:>6}  {s.started_at}  {s.target}  {counts}")
+
+
+@history.command("show")
+@click.argument("scan_id", type=int)
+@store_option
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
+def history_show(scan_id: int, store_url: str | None, fmt: str, output: Path | None) -> None:
+    """Show a stored scan in any report format.
+
+    \b
+    Example:
+      aipolicy history show 42 --format sarif -o scan-42.sarif
+    """
+    from aipolicy.store import open_store
+    from aipolicy.store.history import as_result
+
+    _emit(as_result(open_store(store_url).get(scan_id)), fmt, output)
+
+
+@history.command("diff")
+@click.argument("old", type=int, required=False)
+@click.argument("new", type=int, required=False)
+@store_option
+@click.option("--target", help="Compare the two latest scans of this target (default: of the newest scan's).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def history_diff(
+    old: int | None, new: int | None, store_url: str | None, target: str | None, fmt: str
+) -> None:
+    """What is new, fixed and still failing between two scans (default: the latest and its predecessor).
+
+    \b
+    Example:
+      aipolicy history diff            # latest scan against the one before it
+      aipolicy history diff 40 42
+    """
+    import json
+
+    from aipolicy.store import open_store
+    from aipolicy.store.history import diff_scans
+
+    drift = diff_scans(open_store(store_url), old, new, target)
+    if fmt == "json":
+        click.echo(json.dumps(drift.to_dict(), indent=2))
+        return
+    click.echo(f"target {drift.new.target}: scan {drift.old.id if drift.old else '-'} -> {drift.new.id}")
+    for label, items in (
+        ("new", drift.new_failures),
+        ("fixed", drift.fixed),
+        ("still failing", drift.still_failing),
+    ):
+        click.echo(f"{label}: {len(items)}")
+        for f in items:
+            click.echo(f"  {f.severity:<8} {f.rule_id:<16} {f.resource_id}")
 
 
 @cli.group()

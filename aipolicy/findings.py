@@ -75,6 +75,10 @@ class ScanResult:
     fail_on: str = "HIGH"
     expired_waivers: list[dict[str, Any]] = field(default_factory=list)
     rules: list[PolicyMetadata] = field(default_factory=list)
+    # resources of each rule's resource types that were evaluated: the denominator of pass counts
+    evaluated: dict[str, int] = field(default_factory=dict)
+    # set by --since-last: what changed against the previous stored scan of the same target
+    drift: dict[str, Any] | None = None
 
     @property
     def failing(self) -> list[Finding]:

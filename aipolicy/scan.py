@@ -112,6 +112,7 @@ class Scanner:
         findings: list[Finding] = []
         errors: list[ScanError] = []
         resources = 0
+        evaluated = {p.id: 0 for p in self.policy_set.policies}
         for view in views:
             errors.extend(view.errors)
             if not view.resources:
@@ -124,6 +125,9 @@ class Scanner:
                 continue
             resources += len(view.resources)
             findings.extend(build_findings(view, raw, self.policy_set))
+            counts = {rtype: len(ids) for rtype, ids in view.by_type().items()}
+            for policy in self.policy_set.policies:
+                evaluated[policy.id] += sum(counts.get(t, 0) for t in policy.resource_types)
         aliases = {p.id: {p.id, *p.aliases} for p in self.policy_set.policies}
         expired = apply_waivers(findings, self.waivers, aliases, self.options.today)
         findings.sort(key=Finding.sort_key)
@@ -138,6 +142,7 @@ class Scanner:
             fail_on=self.options.fail_on,
             expired_waivers=[w.to_dict() for w in expired],
             rules=list(self.policy_set.policies),
+            evaluated=evaluated,
         )
 
 

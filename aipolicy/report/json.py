@@ -29,6 +29,8 @@ class JsonReporter(Reporter):
             "findings": [f.to_dict() for f in prepared_findings(result)],
             "errors": [e.to_dict() for e in prepared_errors(result)],
             "expired_waivers": redact_data(result.expired_waivers),
+            "evaluated": {rule: {"resources": n} for rule, n in sorted(result.evaluated.items())},
+            **({"drift": redact_data(result.drift)} if result.drift is not None else {}),
         }
 
     def render(self, result: ScanResult) -> str:

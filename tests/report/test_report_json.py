@@ -25,7 +25,7 @@ FINDING_KEYS = {
 
 def test_top_level_contract(scan_result: ScanResult) -> None:
     doc = json.loads(JsonReporter().render(scan_result))
-    assert set(doc) == {"version", "summary", "findings", "errors", "expired_waivers"}
+    assert set(doc) == {"version", "summary", "findings", "errors", "expired_waivers", "evaluated"}
     assert isinstance(doc["version"], str) and doc["version"]
     assert doc["summary"] == scan_result.summary()
     assert doc["expired_waivers"] == scan_result.expired_waivers
