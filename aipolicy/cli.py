@@ -376,6 +376,78 @@ def history_diff(
 
 
 @cli.group()
+def deploy() -> None:
+    """Print Kubernetes manifests that run aipolicy on a schedule."""
+
+
+@deploy.command("cronjob")
+@click.option("--namespace", default="aipolicy", show_default=True)
+@click.option("--name", default="aipolicy-aws-scan", show_default=True)
+@click.option("--schedule", default="0 3 * * *", show_default=True, help="Cron schedule (UTC).")
+@click.option("--image", default=None, help="aipolicy image, pinned by digest (image@sha256:...).")
+@click.option("--role-arn", required=True, help="IAM role for IRSA (read-only scan policy: iam/).")
+@click.option(
+    "--store-secret", default="aipolicy-store", show_default=True, help="Secret holding the store URL."
+)
+@click.option("--store-secret-key", default="url", show_default=True)
+@click.option(
+    "--accounts",
+    "accounts_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Accounts file (account id and role ARN per line) shipped as a ConfigMap.",
+)
+@click.option("--regions", help="Comma-separated regions (default: every enabled region).")
+@click.option(
+    "--shards",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Split the accounts over N pods of an Indexed Job.",
+)
+def deploy_cronjob(
+    namespace: str,
+    name: str,
+    schedule: str,
+    image: str | None,
+    role_arn: str,
+    store_secret: str,
+    store_secret_key: str,
+    accounts_file: Path | None,
+    regions: str | None,
+    shards: int,
+) -> None:
+    """Print a CronJob (non-root, read-only filesystem, IRSA) for scheduled AWS posture scans.
+
+    \b
+    Example:
+      aipolicy deploy cronjob --role-arn arn:aws:iam::111122223333:role/aipolicy-scan \\
+        --accounts accounts.txt --shards 4 | kubectl apply -f -
+    """
+    from aipolicy.deploy import DEFAULT_IMAGE, CronJobOptions, cronjob_manifests
+
+    accounts: tuple[str, ...] = ()
+    if accounts_file is not None:
+        try:
+            lines = accounts_file.read_text("utf-8").splitlines()
+        except OSError as exc:
+            raise AipolicyError(f"{accounts_file}: cannot read ({exc.strerror})") from None
+        accounts = tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    options = CronJobOptions(
+        namespace=namespace,
+        name=name,
+        schedule=schedule,
+        image=image or DEFAULT_IMAGE,
+        role_arn=role_arn,
+        store_secret=store_secret,
+        store_secret_key=store_secret_key,
+        accounts=accounts,
+        regions=tuple(r.strip() for r in (regions or "").split(",") if r.strip()),
+        shards=shards,
+    )
+    click.echo(cronjob_manifests(options), nl=False)
+
+
+@cli.group()
 def bundle() -> None:
     """Build and verify OPA bundles of the policy set (signed the way OPA verifies)."""
 
