@@ -61,13 +61,18 @@ def depth_exceeds(value: Any, max_depth: int) -> bool:
     return False
 
 
-def load_json(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """Parse a JSON file, refusing oversized, non-UTF-8, malformed or too deeply nested input."""
+def load_json(path: Path, *, max_bytes: int | None = None, max_depth: int | None = None) -> Any:
+    """Parse a JSON file, refusing oversized, non-UTF-8, malformed or too deeply nested input.
+
+    Without max_depth only Python's own recursion guard applies (about 1,000 levels): walking a
+    large plan to measure its depth costs more than parsing it, and the engines refuse deeper
+    values themselves (regorus at 128 levels, reported as an error for that file).
+    """
     raw = read_bytes(path, max_bytes)
     return parse_json(raw, str(path), max_depth=max_depth)
 
 
-def parse_json(raw: bytes, name: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
+def parse_json(raw: bytes, name: str, *, max_depth: int | None = None) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,7 +86,7 @@ def parse_json(raw: bytes, name: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> 
             f"{name}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     except RecursionError:
-        raise InputError(f"{name}: JSON nested deeper than {max_depth} levels") from None
-    if depth_exceeds(value, max_depth):
+        raise InputError(f"{name}: JSON nested deeper than the parser allows") from None
+    if max_depth is not None and depth_exceeds(value, max_depth):
         raise InputError(f"{name}: JSON nested deeper than {max_depth} levels")
     return value

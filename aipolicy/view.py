@@ -72,13 +72,36 @@ class ResourceView:
             index.setdefault(resource.type, []).append(rid)
         return index
 
+    def join_indexes(self) -> tuple[dict[str, dict[str, dict[str, list[str]]]], dict[str, list[str]]]:
+        """Reverse references (target -> type -> attribute -> referrers) and dangling joins.
+
+        A join attribute is dangling for a type when some resource of that type has it unresolved
+        and resolved to no reference: it might point at any target. Precomputed once here so that
+        `lib.resources.referencing`/`dangling` are lookups, not a scan per target.
+        """
+        referenced_by: dict[str, dict[str, dict[str, list[str]]]] = {}
+        dangling: dict[str, set[str]] = {}
+        for rid, resource in self.resources.items():
+            for attribute, targets in resource.references.items():
+                for target in targets:
+                    by_type = referenced_by.setdefault(target, {}).setdefault(resource.type, {})
+                    by_type.setdefault(attribute, []).append(rid)
+            for path in resource.unresolved:
+                top = path.split(".", 1)[0]
+                if not resource.references.get(top):
+                    dangling.setdefault(resource.type, set()).add(top)
+        return referenced_by, {rtype: sorted(attrs) for rtype, attrs in dangling.items()}
+
     def to_document(self) -> dict[str, Any]:
-        """The engine input: resources keyed by id plus the by-type index that policies select through."""
+        """The engine input: resources keyed by id plus the indexes policies select and join through."""
+        referenced_by, dangling = self.join_indexes()
         return {
             "view_version": VIEW_VERSION,
             "source": {"kind": self.source_kind, "root": self.root},
             "resources": {rid: r.to_dict() for rid, r in self.resources.items()},
             "by_type": self.by_type(),
+            "referenced_by": referenced_by,
+            "dangling": dangling,
         }
 
 

@@ -159,3 +159,18 @@ def test_opa_engine_gives_the_same_report(opa_server: str) -> None:
     _, remote = scan_json(str(FAILING_PLAN), "--engine", "opa", "--opa-url", opa_server)
     assert remote["summary"]["engine"] == "opa"
     assert embedded["findings"] == remote["findings"]
+
+
+def test_deeply_nested_attribute_is_an_error_for_that_file(tmp_path: Path) -> None:
+    plan = json.loads(FAILING_PLAN.read_text())
+    nested: object = "x"
+    for _ in range(200):
+        nested = {"a": nested}
+    plan["planned_values"]["root_module"]["resources"][0]["values"]["tags"] = nested
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(plan))
+    proc = run("scan", "plan", str(path), "--format", "json")
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    assert report["findings"] == []
+    assert any("deep.json" in e["source"] and "nests deeper" in e["message"] for e in report["errors"])

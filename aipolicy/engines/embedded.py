@@ -47,8 +47,13 @@ class EmbeddedEngine(Engine):
         try:
             engine.set_input_json(json.dumps(document, separators=(",", ":")))
             answer = json.loads(engine.eval_query_as_json(self._query))
+        except RecursionError:
+            raise EngineError("a value nests too deeply to evaluate") from None
         except Exception as exc:
-            raise EngineError(f"embedded engine failed to evaluate: {first_lines(exc)}") from None
+            message = first_lines(exc)
+            if "recursion limit" in message:
+                raise EngineError("a value nests deeper than the engine allows (128 levels)") from None
+            raise EngineError(f"embedded engine failed to evaluate: {message}") from None
         results = answer.get("result") or []
         if not results:
             raise EngineError("embedded engine: the policy set's decision is undefined")

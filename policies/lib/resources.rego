@@ -36,15 +36,28 @@ known(r, path) if not unresolved(r, path)
 # references_of lists the ids an attribute of r references.
 references_of(r, attribute) := object.get(r, ["references", attribute], [])
 
-# referencing lists the resources of a type whose attribute references target_id.
-referencing(view, type, attribute, target_id) := [r |
+# referencing lists the resources of a type whose attribute references target_id. The view's
+# reverse index (referenced_by) makes it a lookup; a view without one (hand-written test input)
+# is scanned, with the same answer.
+referencing(view, type, attribute, target_id) := [view.resources[id] |
+	some id in object.get(view.referenced_by, [target_id, type, attribute], [])
+] if {
+	is_object(object.get(view, "referenced_by", null))
+} else := [r |
 	some r in of_type(view, type)
 	target_id in references_of(r, attribute)
 ]
 
 # dangling holds when some resource of a type has its joining attribute unresolved and no
 # resolved reference: it might belong to any target, so a join through it is unresolved.
+# The view precomputes these (type -> attributes); a view without the index is scanned.
 dangling(view, type, attribute) if {
+	is_object(object.get(view, "dangling", null))
+	attribute in object.get(view.dangling, type, [])
+}
+
+dangling(view, type, attribute) if {
+	not is_object(object.get(view, "dangling", null))
 	some r in of_type(view, type)
 	unresolved(r, attribute)
 	count(references_of(r, attribute)) == 0

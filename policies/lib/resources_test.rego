@@ -59,3 +59,20 @@ test_attr_default if {
 	resources.attr(view.resources["aws_s3_bucket.a"], "bucket", "x") == "a"
 	resources.attr(view.resources["aws_s3_bucket.a"], ["nested", 0, "k"], "x") == "x"
 }
+
+# the view's precomputed join indexes give the same answers as scanning
+indexed_view := object.union(view, {
+	"referenced_by": {"aws_s3_bucket.a": {"aws_s3_bucket_versioning": {"bucket": ["aws_s3_bucket_versioning.v"]}}},
+	"dangling": {"aws_s3_bucket_versioning": ["other"]},
+})
+
+test_referencing_through_index if {
+	[r] := resources.referencing(indexed_view, "aws_s3_bucket_versioning", "bucket", "aws_s3_bucket.a")
+	r.id == "aws_s3_bucket_versioning.v"
+	count(resources.referencing(indexed_view, "aws_s3_bucket_versioning", "bucket", "aws_s3_bucket.b")) == 0
+}
+
+test_dangling_through_index if {
+	not resources.dangling(indexed_view, "aws_s3_bucket_versioning", "bucket")
+	resources.dangling(indexed_view, "aws_s3_bucket_versioning", "other")
+}

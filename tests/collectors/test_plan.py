@@ -293,7 +293,7 @@ def test_state_json_is_read_like_a_plan(tmp_path: Path) -> None:
         (b'{"format_version": "2.0", "planned_values": {}}', "unsupported plan format_version"),
         (b'{"format_version": "1.2"}', "not a Terraform plan"),
         (b"[" * 5000 + b"]" * 5000, "nested deeper"),
-        (b'{"format_version": "1.2", "x": ' + b'{"a":' * 200 + b"1" + b"}" * 200 + b"}", "nested deeper"),
+        (b'{"format_version": "1.2", "x": ' + b'{"a":' * 5000 + b"1" + b"}" * 5000 + b"}", "nested deeper"),
     ],
     ids=[
         "truncated",
@@ -330,3 +330,20 @@ def test_oversized_plan_is_refused_before_parsing(tmp_path: Path, monkeypatch: p
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         PlanCollector(tmp_path / "nope.json").collect()
+
+
+def test_view_carries_join_indexes(tmp_path: Path) -> None:
+    view = PlanCollector(write(tmp_path, MODULE_PLAN)).collect()
+    document = view.to_document()
+    assert document["referenced_by"]['aws_s3_bucket.training["risk"]'] == {
+        "aws_s3_bucket_versioning": {"bucket": ['aws_s3_bucket_versioning.training["risk"]']}
+    }
+    # the notebook's kms_key_id resolved to a key, so it is not a dangling join
+    assert "kms_key_id" not in document["dangling"].get("aws_sagemaker_notebook_instance", [])
+    plan = json.loads(json.dumps(MODULE_PLAN))
+    plan["resource_changes"].append(change('aws_s3_bucket_versioning.training["fraud"]', {"bucket": True}))
+    for entry in plan["configuration"]["root_module"]["resources"]:
+        if entry["address"] == "aws_s3_bucket_versioning.training":
+            entry["expressions"]["bucket"] = {"references": ["var.bucket_name"]}
+    unjoined = PlanCollector(write(tmp_path, plan, "unjoined.json")).collect().to_document()
+    assert unjoined["dangling"]["aws_s3_bucket_versioning"] == ["bucket"]
