@@ -124,10 +124,12 @@ def _progress(options: dict[str, Any]) -> Any:
     return quiet if options["quiet"] or not sys.stderr.isatty() else stderr_progress
 
 
-def _finish(result: Any, options: dict[str, Any], store_by_default: bool = False) -> None:
+def _finish(
+    result: Any, options: dict[str, Any], store_by_default: bool = False, partial_ok: bool = False
+) -> None:
     from aipolicy.scan import exit_code
 
-    if options["store_url"] or options["since_last"] or store_by_default:
+    if options.get("store_url") or options["since_last"] or store_by_default:
         from aipolicy.store import open_store
         from aipolicy.store.history import record
 
@@ -137,7 +139,7 @@ def _finish(result: Any, options: dict[str, Any], store_by_default: bool = False
         finally:
             store.close()
     _emit(result, options["fmt"], options["output"])
-    sys.exit(exit_code(result))
+    sys.exit(exit_code(result, partial_ok=partial_ok))
 
 
 def _emit(result: Any, fmt: str, output: Path | None) -> None:
@@ -201,6 +203,49 @@ def scan_plan_command(files: tuple[Path, ...], **options: Any) -> None:
     from aipolicy.scan import scan_plan
 
     _finish(scan_plan(list(files), _scan_options(options), _progress(options)), options)
+
+
+@scan.command("terraform")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--var-file",
+    "var_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Variable definitions file (repeatable, applied in order after *.auto.tfvars).",
+)
+@click.option(
+    "--var", "variables", multiple=True, help="A variable as NAME=VALUE (repeatable; wins over files)."
+)
+@scan_options
+def scan_terraform_command(
+    paths: tuple[Path, ...], var_files: tuple[Path, ...], variables: tuple[str, ...], **options: Any
+) -> None:
+    """Scan Terraform configuration (HCL) without a plan: modules, variables, count/for_each evaluated.
+
+    Values Terraform only knows after apply are unresolved and never fail a policy. TF_VAR_* variables
+    from the environment are read, in Terraform's precedence.
+
+    \b
+    Example:
+      aipolicy scan terraform infra/ --var-file prod.tfvars --var region=eu-west-1
+    """
+    from aipolicy.scan import scan_terraform
+
+    parsed: dict[str, str] = {}
+    for item in variables:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--var")
+        parsed[name.strip()] = value
+    result = scan_terraform(
+        list(paths) or [Path(".")],
+        _scan_options(options),
+        var_files=list(var_files),
+        variables=parsed,
+        progress=_progress(options),
+    )
+    _finish(result, options, partial_ok=True)
 
 
 @cli.group()

@@ -92,6 +92,22 @@ def build_findings(view: ResourceView, raw: RawFindings, policy_set: PolicySet) 
     return findings
 
 
+def apply_suppressions(
+    findings: list[Finding], suppressions: dict[str, list[tuple[str, str | None]]], policy_set: PolicySet
+) -> None:
+    """Waive findings an inline comment suppresses with a reason (one without a reason waives nothing:
+    the collector reports it as an error instead)."""
+    if not suppressions:
+        return
+    known = policy_set.by_id()
+    for finding in findings:
+        for rule_id, reason in suppressions.get(finding.resource_id, []):
+            policy = known.get(rule_id)
+            if reason and policy is not None and policy.id == finding.rule_id and finding.status == "fail":
+                finding.status = "waived"
+                finding.waiver_reason = f"inline suppression: {reason}"
+
+
 class Scanner:
     """A policy set compiled into an engine once, then used for any number of resource views."""
 
@@ -124,7 +140,9 @@ class Scanner:
                 errors.append(ScanError(source=view.root, message=str(exc)))
                 continue
             resources += len(view.resources)
-            findings.extend(build_findings(view, raw, self.policy_set))
+            built = build_findings(view, raw, self.policy_set)
+            apply_suppressions(built, view.suppressions, self.policy_set)
+            findings.extend(built)
             counts = {rtype: len(ids) for rtype, ids in view.by_type().items()}
             for policy in self.policy_set.policies:
                 evaluated[policy.id] += sum(counts.get(t, 0) for t in policy.resource_types)
@@ -160,6 +178,49 @@ def collect_plans(paths: list[Path], progress: Progress = quiet) -> Iterable[Res
             yield ResourceView("plan", str(path), errors=[ScanError(source=str(path), message=str(exc))])
 
 
+def collect_terraform(
+    paths: list[Path],
+    var_files: list[Path],
+    variables: dict[str, str],
+    progress: Progress = quiet,
+) -> Iterable[ResourceView]:
+    """HCL views, one per root module, with their inline suppressions attached."""
+    from aipolicy.collectors.terraform.hcl import HclCollector
+
+    progress(f"reading Terraform in {', '.join(str(p) for p in paths)}")
+    collector = HclCollector(paths, var_files=var_files, variables=variables)
+    for view in collector.collect_each():
+        view.suppressions = {
+            rid: s for rid, s in collector.view_suppressions.items() if rid in view.resources
+        }
+        yield view
+
+
+def scan_terraform(
+    paths: list[Path],
+    options: ScanOptions,
+    *,
+    var_files: list[Path] | None = None,
+    variables: dict[str, str] | None = None,
+    progress: Progress = quiet,
+) -> ScanResult:
+    """Scan Terraform configuration (HCL) before a plan exists: same view, same findings as the plan."""
+    for path in paths:
+        if not path.exists():
+            raise AipolicyError(f"{path}: no such file or directory")
+    scanner = Scanner(options, progress)
+    try:
+        views = collect_terraform(paths, var_files or [], variables or {}, progress)
+        return scanner.evaluate(views, [str(p) for p in paths], "terraform")
+    finally:
+        scanner.close()
+
+
+def nothing_scanned(result: ScanResult) -> bool:
+    """True when errors kept every resource from being read: exit 2, never a clean pass."""
+    return result.resources_scanned == 0 and any(e.severity == "error" for e in result.errors)
+
+
 def scan_plan(paths: list[Path], options: ScanOptions, progress: Progress = quiet) -> ScanResult:
     """Scan `terraform show -json` plans against the policy set."""
     scanner = Scanner(options, progress)
@@ -169,10 +230,17 @@ def scan_plan(paths: list[Path], options: ScanOptions, progress: Progress = quie
         scanner.close()
 
 
-def exit_code(result: ScanResult) -> int:
-    """0: nothing blocking. 1: failing findings at or above the threshold. 2: something not evaluated."""
+def exit_code(result: ScanResult, *, partial_ok: bool = False) -> int:
+    """0: nothing blocking. 1: failing findings at or above the threshold. 2: something not evaluated.
+
+    With partial_ok (repository and account scans, where one unreadable file or denied call is
+    expected) errors make the exit 2 only when nothing at all could be scanned; they are always
+    in the report's `errors`.
+    """
+    if nothing_scanned(result):
+        return 2
     if result.failing_at_or_above(result.fail_on):
         return 1
-    if any(e.severity == "error" for e in result.errors):
+    if not partial_ok and any(e.severity == "error" for e in result.errors):
         return 2
     return 0

@@ -62,6 +62,8 @@ class ResourceView:
     root: str
     resources: dict[str, Resource] = field(default_factory=dict)
     errors: list[ScanError] = field(default_factory=list)
+    # inline `# aipolicy:ignore RULE reason` comments: resource id -> [(rule id, reason)]
+    suppressions: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
 
     def add(self, resource: Resource) -> None:
         self.resources[resource.id] = resource

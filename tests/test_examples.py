@@ -41,3 +41,19 @@ def test_plan_scan_matches_expected_findings(variant: Path) -> None:
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_plan_views_validate_against_the_schema(variant: Path) -> None:
     validate_document(PlanCollector(variant / "tfplan.json").collect().to_document())
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_hcl_scan_gives_the_same_findings_as_the_plan(variant: Path) -> None:
+    """Issue 3's promise: `scan terraform DIR` before a plan exists answers as `scan plan` does."""
+    from aipolicy.scan import scan_terraform
+
+    plan = scan_plan([variant / "tfplan.json"], ScanOptions())
+    hcl = scan_terraform([variant], ScanOptions(), variables={}, var_files=[])
+    assert [e for e in hcl.errors if e.severity == "error"] == []
+    as_plan = {(f.rule_id, f.resource_id, f.status) for f in plan.findings}
+    as_hcl = {(f.rule_id, f.resource_id, f.status) for f in hcl.findings}
+    assert as_hcl == as_plan, f"HCL only: {sorted(as_hcl - as_plan)}; plan only: {sorted(as_plan - as_hcl)}"
+    lines = {(f.rule_id, f.resource_id): (f.source.file, f.source.line) for f in plan.findings}
+    for f in hcl.findings:
+        assert f.source.line and lines[(f.rule_id, f.resource_id)][1] == f.source.line

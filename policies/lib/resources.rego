@@ -39,14 +39,15 @@ references_of(r, attribute) := object.get(r, ["references", attribute], [])
 # referencing lists the resources of a type whose attribute references target_id. The view's
 # reverse index (referenced_by) makes it a lookup; a view without one (hand-written test input)
 # is scanned, with the same answer.
-referencing(view, type, attribute, target_id) := [view.resources[id] |
-	some id in object.get(view.referenced_by, [target_id, type, attribute], [])
-] if {
+referencing(view, type, attribute, target_id) := found if {
 	is_object(object.get(view, "referenced_by", null))
-} else := [r |
-	some r in of_type(view, type)
-	target_id in references_of(r, attribute)
-]
+	found := [view.resources[id] | some id in object.get(view.referenced_by, [target_id, type, attribute], [])]
+} else := found if {
+	found := [r |
+		some r in of_type(view, type)
+		target_id in references_of(r, attribute)
+	]
+}
 
 # dangling holds when some resource of a type has its joining attribute unresolved and no
 # resolved reference: it might belong to any target, so a join through it is unresolved.
