@@ -150,7 +150,8 @@ def test_opa_and_embedded_refuse_modified_or_unsigned_bundles(
         timeout=60,
     )
     assert opa.returncode != 0
-    assert "digest mismatch" in opa.stderr or "missing .signatures.json" in opa.stderr
+    said = opa.stdout + opa.stderr
+    assert "digest mismatch" in said or "missing .signatures.json" in said
 
 
 def test_wrong_key_is_refused(signed_bundle: Path, tmp_path: Path) -> None:

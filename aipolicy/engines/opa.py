@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from aipolicy.engines.interface import Engine, RawFindings, normalise
 from aipolicy.errors import EngineError, PolicyError
-from aipolicy.policyset import ENTRYPOINT_RULE, PolicySet
+from aipolicy.policyset import ENTRYPOINT_RULE, PolicySet, RegoModule
 
 POLICY_ID_PREFIX = "aipolicy"
 
@@ -48,14 +48,24 @@ class OpaEngine(Engine):
             self._push()
 
     def _push(self) -> None:
-        for module in self.policy_set.engine_modules():
-            policy_id = f"{POLICY_ID_PREFIX}/{module.name}"
-            try:
-                self._client.update_policy_from_string(module.source, policy_id, rego_compat=False)
-            except Exception as exc:
-                if "rego" in type(exc).__name__.lower() or "parse" in str(exc).lower():
-                    raise PolicyError(f"{module.name}: OPA rejected the policy: {exc}") from None
-                raise EngineError(f"OPA at {self.url} refused policy {module.name}: {exc}") from None
+        """Push every module; OPA compiles each against what it already holds, so a module whose
+        library has not arrived yet is retried after the others (passes until nothing changes)."""
+        pending = list(self.policy_set.engine_modules())
+        while pending:
+            failed: list[tuple[RegoModule, Exception]] = []
+            for module in pending:
+                try:
+                    self._client.update_policy_from_string(
+                        module.source, f"{POLICY_ID_PREFIX}/{module.name}", rego_compat=False
+                    )
+                except Exception as exc:
+                    failed.append((module, exc))
+            if len(failed) == len(pending):
+                first, error = failed[0]
+                if "rego" in type(error).__name__.lower() or "parse" in str(error).lower():
+                    raise PolicyError(f"{first.name}: OPA rejected the policy: {error}") from None
+                raise EngineError(f"OPA at {self.url} refused policy {first.name}: {error}") from None
+            pending = [module for module, _ in failed]
 
     def evaluate(self, document: dict[str, Any]) -> RawFindings:
         try:

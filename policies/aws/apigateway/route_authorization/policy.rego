@@ -1,0 +1,58 @@
+# METADATA
+# title: API Gateway HTTP and WebSocket routes require authorization
+# description: >-
+#   A route with authorization_type "NONE" (the provider's default) lets anyone who finds
+#   the URL call the model behind it. Judged: HTTP API routes ("METHOD /path" route keys,
+#   except OPTIONS preflight routes), the $default route of an HTTP API (joined through a
+#   reference in api_id to an aws_apigatewayv2_api whose protocol_type is HTTP), and the
+#   $connect route of a WebSocket API, the only WebSocket route that takes an authorizer.
+#   A route fails when authorization_type is absent or "NONE"; unknown route keys or
+#   authorization types are not judged.
+# custom:
+#   id: AIP-AWS-APIGW-005
+#   severity: HIGH
+#   category: access-control
+#   guidelines: [deployment/infrastructure, design/secure-by-design]
+#   resource_types: [aws_apigatewayv2_route, aws_apigatewayv2_api]
+#   remediation: >-
+#     Set authorization_type = "JWT" (HTTP APIs), "AWS_IAM" or "CUSTOM" with an
+#     authorizer_id on the route.
+package aipolicy.aws.apigateway.route_authorization
+
+import rego.v1
+
+deny contains finding if {
+	some r in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_route")
+	data.aipolicy.lib.resources.known(r, "route_key")
+	data.aipolicy.lib.resources.known(r, "authorization_type")
+	key := data.aipolicy.lib.resources.attr(r, "route_key", null)
+	is_string(key)
+	_judged(r, key)
+	upper(_authorization(r)) == "NONE"
+	finding := data.aipolicy.lib.resources.finding(
+		r, "authorization_type",
+		"route accepts requests without authorization",
+	)
+}
+
+_authorization(r) := value if {
+	value := data.aipolicy.lib.resources.attr(r, "authorization_type", "NONE")
+	is_string(value)
+}
+
+_authorization(r) := "NONE" if data.aipolicy.lib.resources.attr(r, "authorization_type", null) == null
+
+_judged(_, key) if key == "$connect"
+
+_judged(_, key) if {
+	regex.match(`^[A-Za-z]+ /`, key)
+	not startswith(upper(key), "OPTIONS ")
+}
+
+_judged(r, key) if {
+	key == "$default"
+	some api in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_api")
+	api.id in data.aipolicy.lib.resources.references_of(r, "api_id")
+	data.aipolicy.lib.resources.known(api, "protocol_type")
+	data.aipolicy.lib.resources.attr(api, "protocol_type", "") == "HTTP"
+}

@@ -1,0 +1,128 @@
+# METADATA
+# title: S3 buckets log object-level access
+# description: >-
+#   Object-level access logs record every read and write of model artefacts and training
+#   data, which CloudTrail management events never show; without them an exfiltration or a
+#   poisoning of the data cannot be reconstructed. S3 logs neither by default. A bucket
+#   passes when an aws_s3_bucket_logging references it or its inline logging block is set
+#   (server access logging), or when a trail that is not paused records S3 object data
+#   events for it: an event_selector data_resource or advanced_event_selector of type
+#   AWS::S3::Object that references the bucket, or covers every bucket (data_resource
+#   values "arn:aws:s3" or "arn:aws:s3:::", or an advanced selector without a resources.ARN
+#   field). Buckets that receive logs are not judged: those that an
+#   aws_s3_bucket_logging or an inline logging block names as target_bucket, and those a
+#   aws_cloudtrail delivers to (s3_bucket_name). Buckets are not judged while a logging
+#   resource's bucket or target_bucket is unknown at plan time and references nothing, nor
+#   while a trail's logging state, selector types or field names are unknown, or its
+#   selector ARNs are unknown and reference no bucket.
+# custom:
+#   id: AIP-AWS-S3-005
+#   severity: MEDIUM
+#   category: logging
+#   guidelines: [deployment/incident-management, development/assets]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_logging, aws_cloudtrail]
+#   remediation: >-
+#     Add an aws_s3_bucket_logging for the bucket with target_bucket set to a dedicated
+#     log bucket (and a target_prefix per source bucket), or record S3 object data events
+#     for the bucket in a trail.
+package aipolicy.aws.s3.bucket_access_logging
+
+import rego.v1
+
+deny contains finding if {
+	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
+	data.aipolicy.lib.blocks.known_pattern(bucket, "logging")
+	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(bucket, "logging", null))
+	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "bucket", bucket.id)) == 0
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "bucket")
+	not _log_target(bucket)
+	not _targets_unknown
+	not _trail_records(bucket)
+	finding := data.aipolicy.lib.resources.finding(
+		bucket, "logging",
+		"bucket has no server access logging",
+	)
+}
+
+_log_target(bucket) if {
+	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "target_bucket", bucket.id)) > 0
+}
+
+_log_target(bucket) if {
+	count(data.aipolicy.lib.resources.referencing(input, "aws_cloudtrail", "s3_bucket_name", bucket.id)) > 0
+}
+
+_log_target(bucket) if {
+	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket", "logging", bucket.id)) > 0
+}
+
+_log_target(bucket) if {
+	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
+	is_string(name)
+	some logging in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_logging")
+	data.aipolicy.lib.resources.attr(logging, "target_bucket", null) == name
+}
+
+# A logging resource whose target is unknown and unreferenced might deliver to any bucket.
+_targets_unknown if data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "target_bucket")
+
+# _trail_records holds when a trail that is not paused records S3 object data events for the
+# bucket, or when what some trail records is unknown.
+_trail_records(_) if {
+	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
+	_selectors_unknown(trail)
+}
+
+_trail_records(bucket) if {
+	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
+	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
+	_selects(trail, bucket)
+}
+
+_selects(trail, bucket) if {
+	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
+	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
+	object.get(resource, "type", "") == "AWS::S3::Object"
+	_values_cover(object.get(resource, "values", []), trail, bucket)
+}
+
+_selects(trail, bucket) if {
+	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+	fields := data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
+	some field in fields
+	object.get(field, "field", "") == "resources.type"
+	"AWS::S3::Object" in object.get(field, "equals", [])
+	_advanced_covers(fields, trail, bucket)
+}
+
+_values_cover(values, _, _) if {
+	some value in values
+	value in {"arn:aws:s3", "arn:aws:s3:::"}
+}
+
+_values_cover(_, trail, bucket) if bucket.id in data.aipolicy.lib.resources.references_of(trail, "event_selector")
+
+_advanced_covers(fields, _, _) if {
+	not _has_arn_field(fields)
+}
+
+_advanced_covers(_, trail, bucket) if bucket.id in data.aipolicy.lib.resources.references_of(trail, "advanced_event_selector")
+
+_has_arn_field(fields) if {
+	some field in fields
+	object.get(field, "field", "") == "resources.ARN"
+}
+
+# Selector types and field names must be known; ARN values may be unknown when they reference
+# the buckets (the references then tell which), otherwise the selectors are unknown.
+_selectors_unknown(trail) if not data.aipolicy.lib.resources.known(trail, "enable_logging")
+
+_selectors_unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "event_selector.*.data_resource.*.type")
+
+_selectors_unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "advanced_event_selector.*.field_selector.*.field")
+
+_selectors_unknown(trail) if {
+	some attribute in ["event_selector", "advanced_event_selector"]
+	not data.aipolicy.lib.blocks.known_pattern(trail, attribute)
+	count(data.aipolicy.lib.resources.references_of(trail, attribute)) == 0
+}
