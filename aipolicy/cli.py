@@ -317,6 +317,103 @@ def policies_catalogue(output: Path | None) -> None:
         output.write_text(text, "utf-8")
 
 
+@cli.command("report")
+@click.option(
+    "--from",
+    "from_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A JSON scan report (`scan ... --format json`). Repeatable: one system, several sources.",
+)
+@click.option(
+    "--scan", "scan_ids", multiple=True, type=int, help="A stored scan id (with --store). Repeatable."
+)
+@click.option("--store", "store_url", envvar="AIPOLICY_STORE", help="History store for --scan and trends.")
+@click.option(
+    "--previous",
+    "previous_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Earlier JSON reports of the same targets, for the trend (stored scans find theirs).",
+)
+@click.option(
+    "--attestations",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="attestations.yaml: evidence for what configuration cannot show.",
+)
+@click.option(
+    "--waivers", type=click.Path(dir_okay=False, path_type=Path), help="Waivers file, for expiry dates."
+)
+@click.option("--policy-dir", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="", help="The system's name, shown as the page title.")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here (else stdout)."
+)
+def report_command(
+    from_files: tuple[Path, ...],
+    scan_ids: tuple[int, ...],
+    store_url: str | None,
+    previous_files: tuple[Path, ...],
+    attestations: Path | None,
+    waivers: Path | None,
+    policy_dirs: tuple[Path, ...],
+    title: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Guideline coverage for risk owners: all 17 principles, evidence, attestations and trend.
+
+    \b
+    Example:
+      aipolicy scan plan tfplan.json -f json -o plan.json
+      aipolicy scan k8s manifests/ -f json -o k8s.json
+      aipolicy report --from plan.json --from k8s.json --attestations attestations.yaml -o coverage.html
+    """
+    from aipolicy.coverage import build_coverage, load_attestations, load_report
+    from aipolicy.policyset import load_policy_set
+    from aipolicy.waivers import load_waivers
+
+    if not from_files and not scan_ids:
+        raise click.UsageError("give at least one --from REPORT.json or --scan ID")
+    reports: list[Any] = [load_report(p) for p in from_files]
+    previous: list[Any] = [load_report(p) for p in previous_files]
+    if scan_ids:
+        from aipolicy.report.json import JsonReporter
+        from aipolicy.store import open_store
+        from aipolicy.store.history import as_result
+
+        store = open_store(store_url)
+        for scan_id in scan_ids:
+            stored = store.get(scan_id)
+            reports.append(JsonReporter().document(as_result(stored)))
+            earlier = store.previous(stored)
+            if earlier is not None:
+                previous.append(JsonReporter().document(as_result(earlier)))
+    coverage = build_coverage(
+        reports,
+        load_policy_set(list(policy_dirs)),
+        load_attestations(attestations) if attestations else [],
+        previous=previous or None,
+        waivers=load_waivers(waivers) if waivers else (),
+        title=title,
+    )
+    if fmt == "html":
+        from aipolicy.coverage.html import render_html
+
+        text = render_html(coverage)
+    else:
+        from aipolicy.coverage.markdown import render_markdown
+
+        text = render_markdown(coverage)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+
+
 @cli.group()
 def history() -> None:
     """Browse stored scans and the drift between them."""

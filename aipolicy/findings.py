@@ -33,14 +33,16 @@ class Finding:
     status: str = "fail"  # fail | waived
     attribute: str | None = None
     waiver_reason: str | None = None
+    waiver_expires: str | None = None
 
     def sort_key(self) -> tuple[int, str, str, str]:
         return (-severity_rank(self.severity), self.rule_id, self.resource_id, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        if data["waiver_reason"] is None:
-            del data["waiver_reason"]
+        for optional in ("waiver_reason", "waiver_expires"):
+            if data[optional] is None:
+                del data[optional]
         if data["attribute"] is None:
             del data["attribute"]
         return data

@@ -123,5 +123,6 @@ def apply_waivers(
             if waiver.matches(finding, ids):
                 finding.status = "waived"
                 finding.waiver_reason = waiver.reason
+                finding.waiver_expires = waiver.expires.isoformat() if waiver.expires else None
                 break
     return [w for w in waivers if w.expired(today)]

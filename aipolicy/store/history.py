@@ -51,6 +51,7 @@ def as_result(scan: StoredScan) -> ScanResult:
         engine=scan.engine,
         fail_on=str(summary.get("fail_on", "HIGH")),
         rules=[known[r] for r in sorted({f.rule_id for f in scan.findings}) if r in known],
+        evaluated={str(k): int(v) for k, v in (summary.get("evaluated") or {}).items()},
     )
 
 

@@ -75,7 +75,7 @@ class SqlStore:
                     engine=result.engine,
                     started_at=started,
                     version=version(),
-                    summary=json.dumps(result.summary(), sort_keys=True),
+                    summary=json.dumps({**result.summary(), "evaluated": result.evaluated}, sort_keys=True),
                     errors=json.dumps([e.to_dict() for e in result.errors], sort_keys=True),
                 )
             ).inserted_primary_key
@@ -180,6 +180,7 @@ def finding_from(data: dict[str, Any]) -> Finding:
         status=data.get("status", "fail"),
         attribute=data.get("attribute"),
         waiver_reason=data.get("waiver_reason"),
+        waiver_expires=data.get("waiver_expires"),
     )
 
 
