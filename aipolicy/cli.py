@@ -60,6 +60,11 @@ def scan_options(func: F) -> F:
             "--skip", multiple=True, help="Policy id to leave out (repeatable, or comma-separated)."
         ),
         click.option(
+            "--parameters",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="YAML/JSON settings policies read (e.g. allowed_foundation_models).",
+        ),
+        click.option(
             "--waivers",
             type=click.Path(dir_okay=False, path_type=Path),
             help="YAML file of waivers {rule_id, resource, reason, expires}.",
@@ -103,7 +108,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 def _scan_options(options: dict[str, Any]) -> Any:
     """ScanOptions from the shared scan flags (imported lazily: `--help` stays fast)."""
-    from aipolicy.scan import ScanOptions
+    from aipolicy.scan import ScanOptions, load_parameters
 
     return ScanOptions(
         engine=options["engine"],
@@ -111,6 +116,7 @@ def _scan_options(options: dict[str, Any]) -> Any:
         policy_dirs=list(options["policy_dirs"]),
         skip=_split(options["skip"]),
         waivers=options["waivers"],
+        parameters=load_parameters(options["parameters"]) if options["parameters"] else {},
         fail_on=options["fail_on"].upper(),
         bundle=options["bundle"],
         verification_key=options["verification_key"],

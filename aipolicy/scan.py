@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aipolicy.engines import create_engine
 from aipolicy.engines.interface import Engine, RawFindings
@@ -29,6 +30,7 @@ class ScanOptions:
     waivers: Path | None = None
     fail_on: str = "HIGH"
     today: dt.date | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)
     bundle: Path | None = None
     verification_key: str | None = None
     verification_alg: str = "RS256"
@@ -43,6 +45,23 @@ def quiet(_: str) -> None:
 
 def stderr_progress(message: str) -> None:
     print(f"aipolicy: {message}", file=sys.stderr, flush=True)
+
+
+def load_parameters(path: Path) -> dict[str, Any]:
+    """Policy parameters from a YAML or JSON mapping (`--parameters FILE`)."""
+    import yaml
+
+    from aipolicy.inputs import read_bytes
+
+    try:
+        data = yaml.safe_load(read_bytes(path, 4 * 1024 * 1024).decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AipolicyError(f"{path}: not valid YAML or JSON: {str(exc).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AipolicyError(f"{path}: parameters must be a mapping (e.g. allowed_foundation_models: [...])")
+    return data
 
 
 def load_policies(options: ScanOptions) -> PolicySet:
@@ -135,7 +154,7 @@ class Scanner:
                 continue
             self.progress(f"evaluating {len(view.resources)} resources from {view.root}")
             try:
-                raw = self.engine.evaluate(view.to_document())
+                raw = self.engine.evaluate(view.to_document(self.options.parameters))
             except AipolicyError as exc:
                 errors.append(ScanError(source=view.root, message=str(exc)))
                 continue

@@ -94,10 +94,15 @@ class ResourceView:
                     dangling.setdefault(resource.type, set()).add(top)
         return referenced_by, {rtype: sorted(attrs) for rtype, attrs in dangling.items()}
 
-    def to_document(self) -> dict[str, Any]:
-        """The engine input: resources keyed by id plus the indexes policies select and join through."""
+    def to_document(self, parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The engine input: resources keyed by id plus the indexes policies select and join through.
+
+        `parameters` are the organisation's settings for policies (allow-lists, thresholds), as
+        Gatekeeper passes constraint parameters: in the input, so one OPA server can serve scanners
+        with different settings.
+        """
         referenced_by, dangling = self.join_indexes()
-        return {
+        document: dict[str, Any] = {
             "view_version": VIEW_VERSION,
             "source": {"kind": self.source_kind, "root": self.root},
             "resources": {rid: r.to_dict() for rid, r in self.resources.items()},
@@ -105,6 +110,9 @@ class ResourceView:
             "referenced_by": referenced_by,
             "dangling": dangling,
         }
+        if parameters:
+            document["parameters"] = parameters
+        return document
 
 
 def validate_document(document: dict[str, Any]) -> None:
