@@ -82,13 +82,19 @@ class PolicySet:
     def entrypoint_query(self) -> str:
         return f"data.{self.entrypoint_package}.{ENTRYPOINT_RULE}"
 
-    def entrypoint_source(self) -> str:
+    def shards(self, count: int) -> list[PolicySet]:
+        """The policies dealt round-robin into `count` sets (modules shared), for parallel workers."""
+        return [
+            PolicySet(self.policies[i::count], self.modules) for i in range(count) if self.policies[i::count]
+        ]
+
+    def entrypoint_source(self, package: str | None = None) -> str:
         """One rule per policy, so a single query returns every policy's findings keyed by id.
 
         Each policy is a separate rule so that a policy whose decision is undefined is missing from
         the result (and reported as an engine error) instead of making the whole result undefined.
         """
-        lines = [f"package {self.entrypoint_package}", "", "import rego.v1", ""]
+        lines = [f"package {package or self.entrypoint_package}", "", "import rego.v1", ""]
         for policy in self.policies:
             lines.append(f'{ENTRYPOINT_RULE}["{policy.id}"] := data.{policy.package}.deny')
         return "\n".join(lines) + "\n"

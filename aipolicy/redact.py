@@ -13,6 +13,7 @@ resource ids and digests that reports need to show.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 REDACTED = "[REDACTED]"
@@ -69,8 +70,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def redact(text: str) -> str:
-    """Return `text` with every value that looks like a secret replaced by `[REDACTED]`."""
+    """Return `text` with every value that looks like a secret replaced by `[REDACTED]`.
+
+    Cached: a report repeats the same titles, messages and remediations thousands of times."""
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text

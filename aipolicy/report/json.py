@@ -6,8 +6,9 @@ finding's names (`Finding.to_dict`) are a contract: add names, never rename or r
 
 from __future__ import annotations
 
-import json
 from typing import Any, ClassVar
+
+import orjson
 
 from aipolicy.findings import ScanResult
 from aipolicy.redact import redact_data
@@ -34,4 +35,4 @@ class JsonReporter(Reporter):
         }
 
     def render(self, result: ScanResult) -> str:
-        return json.dumps(self.document(result), indent=2) + "\n"
+        return orjson.dumps(self.document(result), option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -8,11 +8,12 @@ alert across scans even when line numbers move.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, ClassVar
 from urllib.parse import quote
+
+import orjson
 
 from aipolicy.findings import Finding, ScanError, ScanResult
 from aipolicy.guidelines import PRINCIPLES_BY_ID
@@ -227,4 +228,4 @@ class SarifReporter(Reporter):
         return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
 
     def render(self, result: ScanResult) -> str:
-        return json.dumps(self.document(result), indent=2) + "\n"
+        return orjson.dumps(self.document(result), option=orjson.OPT_INDENT_2).decode() + "\n"
