@@ -26,16 +26,22 @@ def scan_options(func: F) -> F:
             "--format",
             "-f",
             "fmt",
+            envvar="AIPOLICY_FORMAT",
             type=click.Choice(FORMATS),
             default="text",
             show_default=True,
             help="Report format.",
         ),
         click.option(
-            "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
+            "--output",
+            "-o",
+            envvar="AIPOLICY_OUTPUT",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report here.",
         ),
         click.option(
             "--fail-on",
+            envvar="AIPOLICY_FAIL_ON",
             type=click.Choice(SEVERITIES, case_sensitive=False),
             default="HIGH",
             show_default=True,
@@ -43,6 +49,7 @@ def scan_options(func: F) -> F:
         ),
         click.option(
             "--engine",
+            envvar="AIPOLICY_ENGINE",
             type=click.Choice(["embedded", "opa"]),
             default="embedded",
             show_default=True,
@@ -52,30 +59,39 @@ def scan_options(func: F) -> F:
         click.option(
             "--policy-dir",
             "policy_dirs",
+            envvar="AIPOLICY_POLICY_DIRS",
             multiple=True,
             type=click.Path(file_okay=False, path_type=Path),
             help="Extra policy directory (same format as the built-ins). Repeatable.",
         ),
         click.option(
-            "--skip", multiple=True, help="Policy id to leave out (repeatable, or comma-separated)."
+            "--skip",
+            envvar="AIPOLICY_SKIP",
+            multiple=True,
+            help="Policy id to leave out (repeatable, or comma-separated).",
         ),
         click.option(
             "--parameters",
+            envvar="AIPOLICY_PARAMETERS",
             type=click.Path(dir_okay=False, path_type=Path),
             help="YAML/JSON settings policies read (e.g. allowed_foundation_models).",
         ),
         click.option(
             "--waivers",
+            envvar="AIPOLICY_WAIVERS",
             type=click.Path(dir_okay=False, path_type=Path),
             help="YAML file of waivers {rule_id, resource, reason, expires}.",
         ),
         click.option(
             "--bundle",
+            envvar="AIPOLICY_BUNDLE",
             type=click.Path(dir_okay=False, path_type=Path),
             help="Evaluate the policies of this OPA bundle instead of the built-in library.",
         ),
         click.option(
-            "--verification-key", help="PEM public key (or HMAC secret) the bundle must be signed with."
+            "--verification-key",
+            envvar="AIPOLICY_VERIFICATION_KEY",
+            help="PEM public key (or HMAC secret) the bundle must be signed with.",
         ),
         click.option(
             "--verification-alg",
@@ -95,7 +111,7 @@ def scan_options(func: F) -> F:
             is_flag=True,
             help="Report only what changed since the previous stored scan of this target (implies storing).",
         ),
-        click.option("--quiet", "-q", is_flag=True, help="No progress on stderr."),
+        click.option("--quiet", "-q", envvar="AIPOLICY_QUIET", is_flag=True, help="No progress on stderr."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -164,15 +180,74 @@ def _emit(result: Any, fmt: str, output: Path | None) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-def cli() -> None:
+@click.option(
+    "--config",
+    "config_file",
+    envvar="AIPOLICY_CONFIG",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: .aipolicy.yaml here or up to the repository root).",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path | None) -> None:
     """Policy-as-code checks for infrastructure that hosts AI systems, mapped to the
     CISA/NCSC Guidelines for Secure AI System Development.
+
+    Settings: flags > environment (AIPOLICY_*) > .aipolicy.yaml > defaults.
 
     \b
     Example:
       terraform show -json plan.out > tfplan.json
       aipolicy scan plan tfplan.json --format sarif --output results.sarif
     """
+    from aipolicy.config import default_map, find_config, load_config
+
+    path = config_file or find_config()
+    config = load_config(path) if path else {}
+    ctx.meta["aipolicy.config"] = (path, config)
+    if config:
+        ctx.default_map = default_map(config)
+
+
+@cli.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script (commands, options, policy ids as you type).
+
+    \b
+    Example:
+      aipolicy completion bash > ~/.local/share/bash-completion/completions/aipolicy
+      aipolicy completion zsh > "${fpath[1]}/_aipolicy"
+      aipolicy completion fish > ~/.config/fish/completions/aipolicy.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    if completer is None:  # pragma: no cover - the choice above lists only supported shells
+        raise AipolicyError(f"no completion for {shell}")
+    click.echo(completer(cli, {}, "aipolicy", "_AIPOLICY_COMPLETE").source())
+
+
+@cli.group("config")
+def config_group() -> None:
+    """Inspect the effective settings."""
+
+
+@config_group.command("show")
+@click.pass_context
+def config_show(ctx: click.Context) -> None:
+    """Print every setting's effective value and where it came from (environment, file, default).
+
+    \b
+    Example:
+      AIPOLICY_FAIL_ON=CRITICAL aipolicy config show
+    """
+    from aipolicy.config import effective
+
+    path, config = ctx.meta.get("aipolicy.config", (None, {}))
+    click.echo(f"config file: {path or 'none found'}")
+    for key, value, source in effective(config):
+        shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+        click.echo(f"{key:<18} {shown if shown not in (None, '') else '-'!s:<40} {source}")
 
 
 @cli.command()
