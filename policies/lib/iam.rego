@@ -106,7 +106,9 @@ _effect(value) := value if is_string(value)
 
 _effect(value) := "Allow" if not is_string(value)
 
-_has(obj, key) := object.get(obj, key, null) != null
+_has(obj, key) if {
+	object.get(obj, key, null) != null
+} else := false
 
 _as_list(value) := value if is_array(value)
 

@@ -40,9 +40,22 @@ test_service_wildcard_case_insensitive if {
 }
 
 test_scoped_resource_or_action_is_not_wildcard if {
-	not iam.allows_wildcard({"Statement": [{"Effect": "Allow", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:eu-west-1::foundation-model/x"}]}, "bedrock")
-	not iam.allows_wildcard({"Statement": [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"}]}, "bedrock")
-	not iam.allows_wildcard({"Statement": [{"Effect": "Allow", "Action": "sagemaker:List*", "Resource": "*"}]}, "sagemaker")
+	not iam.allows_wildcard(
+		{"Statement": [{
+			"Effect": "Allow",
+			"Action": "bedrock:*",
+			"Resource": "arn:aws:bedrock:eu-west-1::foundation-model/x",
+		}]},
+		"bedrock",
+	)
+	not iam.allows_wildcard(
+		{"Statement": [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"}]},
+		"bedrock",
+	)
+	not iam.allows_wildcard(
+		{"Statement": [{"Effect": "Allow", "Action": "sagemaker:List*", "Resource": "*"}]},
+		"sagemaker",
+	)
 }
 
 test_deny_is_not_wildcard if {
@@ -72,6 +85,11 @@ test_document_statements_default_effect_allow if {
 	not iam.statement_allows_wildcard(d, "*")
 	[n] := iam.document_statements([{"effect": "Allow", "not_actions": ["iam:*"], "resources": ["*"]}])
 	iam.statement_allows_wildcard(n, "*")
-	[e] := iam.document_statements([{"effect": "Allow", "not_actions": [], "actions": ["s3:GetObject"], "resources": ["*"]}])
+	[e] := iam.document_statements([{
+		"effect": "Allow",
+		"not_actions": [],
+		"actions": ["s3:GetObject"],
+		"resources": ["*"],
+	}])
 	not iam.statement_allows_wildcard(e, "*")
 }

@@ -64,9 +64,9 @@ cidr_contains(outer, inner) if {
 	i := parse(inner)
 	o.version == i.version
 	i.prefix >= o.prefix
-	bits := _group_bits(o.version)
+	group_bits := _group_bits(o.version)
 	every n in numbers.range(0, count(o.groups) - 1) {
-		_group_matches(o.groups[n], i.groups[n], o.prefix - (n * bits), bits)
+		_group_matches(o.groups[n], i.groups[n], o.prefix - (n * group_bits), group_bits)
 	}
 }
 
@@ -81,17 +81,17 @@ _group_bits(6) := 16
 
 # A group lies wholly inside the prefix (compare all bits), wholly after it (no bits) or
 # across it (compare the leading bits).
-_group_matches(a, b, remaining, bits) if {
-	remaining >= bits
+_group_matches(a, b, remaining, group_bits) if {
+	remaining >= group_bits
 	a == b
 }
 
 _group_matches(_, _, remaining, _) if remaining <= 0
 
-_group_matches(a, b, remaining, bits) if {
+_group_matches(a, b, remaining, group_bits) if {
 	remaining > 0
-	remaining < bits
-	divisor := _pow2[bits - remaining]
+	remaining < group_bits
+	divisor := _pow2[group_bits - remaining]
 	floor(a / divisor) == floor(b / divisor)
 }
 
@@ -129,7 +129,7 @@ _ipv6_groups(address) := groups if {
 	missing := (8 - count(head)) - count(tail)
 	missing >= 1
 	zeros := [0 | some _ in numbers.range(1, missing)]
-	groups := array.concat(array.concat(head, zeros), tail)
+	groups := [n | some part in [head, zeros, tail]; some n in part]
 }
 
 _colon_split("") := []

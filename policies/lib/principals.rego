@@ -61,11 +61,11 @@ restricting_condition(condition) if {
 # A condition block that is not an object (malformed) is taken to restrict: never a finding
 # built on a guess.
 restricting_condition(condition) if {
-	some _, tests in condition
+	some tests in condition
 	not is_object(tests)
 }
 
-_non_restricting(_, key, _) if key == "aws:securetransport"
+_non_restricting(_, "aws:securetransport", _) := true
 
 _non_restricting(operator, "aws:sourceip", values) if {
 	lower(operator) in {"ipaddress", "ipaddressifexists"}
@@ -106,7 +106,7 @@ action_matches(pattern, action) if {
 # everyone holds for a Principal value that names every principal.
 everyone(principal) if _everyone(principal)
 
-_everyone(principal) if principal == "*"
+_everyone("*") := true
 
 _everyone(principal) if {
 	is_object(principal)

@@ -6,7 +6,13 @@ import data.aipolicy.lib.principals
 
 doc(statement) := {"Version": "2012-10-17", "Statement": statement}
 
-allow(principal, condition) := {"Effect": "Allow", "Principal": principal, "Action": "s3:GetObject", "Resource": "*", "Condition": condition}
+allow(principal, condition) := {
+	"Effect": "Allow",
+	"Principal": principal,
+	"Action": "s3:GetObject",
+	"Resource": "*",
+	"Condition": condition,
+}
 
 test_everyone_principal_forms if {
 	principals.everyone("*")
@@ -20,7 +26,11 @@ test_everyone_principal_forms if {
 test_public_without_condition if {
 	principals.is_public(doc([allow("*", null)]))
 	principals.is_public(doc(allow({"AWS": "*"}, {})))
-	principals.is_public(doc([{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"}]))
+	principals.is_public(doc([{
+		"Effect": "Allow",
+		"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"},
+		"Action": "*",
+	}]))
 }
 
 test_not_public if {
@@ -34,7 +44,10 @@ test_not_public if {
 test_restricting_conditions_make_it_private if {
 	not principals.is_public(doc([allow("*", {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}})]))
 	not principals.is_public(doc([allow("*", {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8"]}})]))
-	not principals.is_public(doc([allow("*", {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c"}, "Bool": {"aws:SecureTransport": "true"}})]))
+	not principals.is_public(doc([allow(
+		"*",
+		{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c"}, "Bool": {"aws:SecureTransport": "true"}},
+	)]))
 	not principals.is_public(doc([allow("*", {"NotIpAddress": {"aws:SourceIp": "0.0.0.0/0"}})]))
 	not principals.is_public(doc([allow("*", {"StringEquals": "malformed"})]))
 }

@@ -41,7 +41,8 @@ references_of(r, attribute) := object.get(r, ["references", attribute], [])
 # is scanned, with the same answer.
 referencing(view, type, attribute, target_id) := found if {
 	is_object(object.get(view, "referenced_by", null))
-	found := [view.resources[id] | some id in object.get(view.referenced_by, [target_id, type, attribute], [])]
+	ids := object.get(view.referenced_by, [target_id, type, attribute], [])
+	found := [r | some id in ids; r := view.resources[id]]
 } else := found if {
 	found := [r |
 		some r in of_type(view, type)

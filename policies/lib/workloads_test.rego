@@ -6,8 +6,16 @@ import data.aipolicy.lib.workloads
 
 view := {
 	"resources": {
-		"aws_sagemaker_endpoint.chat": {"id": "aws_sagemaker_endpoint.chat", "type": "aws_sagemaker_endpoint", "attributes": {}},
-		"aws_bedrockagent_agent.support": {"id": "aws_bedrockagent_agent.support", "type": "aws_bedrockagent_agent", "attributes": {}},
+		"aws_sagemaker_endpoint.chat": {
+			"id": "aws_sagemaker_endpoint.chat",
+			"type": "aws_sagemaker_endpoint",
+			"attributes": {},
+		},
+		"aws_bedrockagent_agent.support": {
+			"id": "aws_bedrockagent_agent.support",
+			"type": "aws_bedrockagent_agent",
+			"attributes": {},
+		},
 		"aws_s3_bucket.logs": {"id": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "attributes": {}},
 	},
 	"by_type": {

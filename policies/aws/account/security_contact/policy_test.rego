@@ -6,17 +6,28 @@ import data.aipolicy.aws.account.security_contact as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-kb := {"id": "aws_bedrockagent_knowledge_base.docs", "type": "aws_bedrockagent_knowledge_base", "attributes": {"name": "docs"}, "unresolved": []}
+kb := {
+	"id": "aws_bedrockagent_knowledge_base.docs",
+	"type": "aws_bedrockagent_knowledge_base",
+	"attributes": {"name": "docs"},
+	"unresolved": [],
+}
 
 contact(type, unresolved) := {
 	"id": "aws_account_alternate_contact.c",
 	"type": "aws_account_alternate_contact",
-	"attributes": {"alternate_contact_type": type, "email_address": "security@example.com", "name": "Security", "title": "Security team", "phone_number": "+1-555-0100"},
+	"attributes": {
+		"alternate_contact_type": type,
+		"email_address": "security@example.com",
+		"name": "Security",
+		"title": "Security team",
+		"phone_number": "+1-555-0100",
+	},
 	"unresolved": unresolved,
 }
 
@@ -34,7 +45,10 @@ test_security_contact_passes if {
 }
 
 test_unknown_contact_type_does_not_fail if {
-	count(policy.deny) == 0 with input as mkview([kb, object.union(contact("SECURITY", ["alternate_contact_type"]), {"attributes": {"alternate_contact_type": null}})])
+	count(policy.deny) == 0 with input as mkview([
+		kb,
+		object.union(contact("SECURITY", ["alternate_contact_type"]), {"attributes": {"alternate_contact_type": null}}),
+	])
 }
 
 test_no_ai_resources_no_finding if {

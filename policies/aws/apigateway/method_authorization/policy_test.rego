@@ -6,7 +6,7 @@ import data.aipolicy.aws.apigateway.method_authorization as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -40,7 +40,10 @@ test_options_method_is_not_judged if {
 }
 
 test_unknown_values_do_not_fail if {
-	count(policy.deny) == 0 with input as mkview([object.union(method({}, ["authorization"]), {"attributes": {"http_method": "POST"}})])
+	count(policy.deny) == 0 with input as mkview([object.union(
+		method({}, ["authorization"]),
+		{"attributes": {"http_method": "POST"}},
+	)])
 	count(policy.deny) == 0 with input as mkview([method({}, ["api_key_required"])])
 	count(policy.deny) == 0 with input as mkview([method({}, ["http_method"])])
 }

@@ -42,7 +42,7 @@ _authorization(r) := value if {
 
 _authorization(r) := "NONE" if data.aipolicy.lib.resources.attr(r, "authorization_type", null) == null
 
-_judged(_, key) if key == "$connect"
+_judged(_, "$connect") := true
 
 _judged(_, key) if {
 	regex.match(`^[A-Za-z]+ /`, key)

@@ -6,7 +6,7 @@ import data.aipolicy.aws.apigateway.route_authorization as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -37,7 +37,10 @@ test_http_route_without_authorization_fails if {
 
 test_authorized_routes_pass if {
 	every authorization in ["JWT", "AWS_IAM", "CUSTOM"] {
-		count(policy.deny) == 0 with input as mkview([route({"route_key": "POST /invoke", "authorization_type": authorization}, [])])
+		count(policy.deny) == 0 with input as mkview([route(
+			{"route_key": "POST /invoke", "authorization_type": authorization},
+			[],
+		)])
 	}
 }
 
@@ -50,7 +53,10 @@ test_options_and_websocket_message_routes_are_not_judged if {
 
 test_websocket_connect_is_judged if {
 	count(policy.deny) == 1 with input as mkview([api("WEBSOCKET"), route({"route_key": "$connect"}, [])])
-	count(policy.deny) == 0 with input as mkview([api("WEBSOCKET"), route({"route_key": "$connect", "authorization_type": "CUSTOM"}, [])])
+	count(policy.deny) == 0 with input as mkview([
+		api("WEBSOCKET"),
+		route({"route_key": "$connect", "authorization_type": "CUSTOM"}, []),
+	])
 }
 
 test_http_default_route_is_judged if {

@@ -6,7 +6,7 @@ import data.aipolicy.aws.apigateway.stage_waf as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -35,8 +35,14 @@ test_stage_without_web_acl_fails if {
 }
 
 test_associated_stage_passes if {
-	count(policy.deny) == 0 with input as mkview([stage("prod"), association("aws_wafv2_web_acl_association", ["aws_api_gateway_stage.prod"])])
-	count(policy.deny) == 0 with input as mkview([stage("prod"), association("aws_wafregional_web_acl_association", ["aws_api_gateway_stage.prod"])])
+	count(policy.deny) == 0 with input as mkview([
+		stage("prod"),
+		association("aws_wafv2_web_acl_association", ["aws_api_gateway_stage.prod"]),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		stage("prod"),
+		association("aws_wafregional_web_acl_association", ["aws_api_gateway_stage.prod"]),
+	])
 }
 
 test_association_of_another_stage_does_not_count if {
@@ -44,7 +50,11 @@ test_association_of_another_stage_does_not_count if {
 		"resource": "aws_api_gateway_stage.dev",
 		"attribute": "web_acl_arn",
 		"message": "stage is not protected by a WAF web ACL",
-	}} with input as mkview([stage("prod"), stage("dev"), association("aws_wafv2_web_acl_association", ["aws_api_gateway_stage.prod"])])
+	}} with input as mkview([
+		stage("prod"),
+		stage("dev"),
+		association("aws_wafv2_web_acl_association", ["aws_api_gateway_stage.prod"]),
+	])
 }
 
 test_dangling_association_leaves_stages_unjudged if {

@@ -36,9 +36,9 @@ import rego.v1
 message := "stage has no throttling: clients can send requests at the account-wide limit"
 
 deny contains finding if {
-	some stage in data.aipolicy.lib.resources.of_type(input, "aws_api_gateway_stage")
 	not data.aipolicy.lib.resources.dangling(input, "aws_api_gateway_method_settings", "stage_name")
 	not data.aipolicy.lib.resources.dangling(input, "aws_api_gateway_usage_plan", "api_stages")
+	some stage in data.aipolicy.lib.resources.of_type(input, "aws_api_gateway_stage")
 	not _method_settings_throttle(stage)
 	not _usage_plan_throttles(stage)
 	finding := data.aipolicy.lib.resources.finding(stage, "throttling", message)

@@ -14,7 +14,10 @@ view(attributes, unresolved) := {
 	"by_type": {"aws_bedrockagent_agent": ["aws_bedrockagent_agent.a"]},
 }
 
-guardrail(version) := {"guardrail_configuration": [{"guardrail_identifier": "gr4ilz0abcde", "guardrail_version": version}]}
+guardrail(version) := {"guardrail_configuration": [{
+	"guardrail_identifier": "gr4ilz0abcde",
+	"guardrail_version": version,
+}]}
 
 test_draft_fails if {
 	findings := policy.deny with input as view(guardrail("DRAFT"), [])

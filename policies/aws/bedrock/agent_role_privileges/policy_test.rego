@@ -26,11 +26,20 @@ scoped := json.marshal({"Version": "2012-10-17", "Statement": [{
 	"Resource": "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0",
 }]})
 
-everything := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+everything := json.marshal({
+	"Version": "2012-10-17",
+	"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
+})
 
-all_bedrock := json.marshal({"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["bedrock:*"], "Resource": "*"}})
+all_bedrock := json.marshal({
+	"Version": "2012-10-17",
+	"Statement": {"Effect": "Allow", "Action": ["bedrock:*"], "Resource": "*"},
+})
 
-all_iam := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]})
+all_iam := json.marshal({
+	"Version": "2012-10-17",
+	"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}],
+})
 
 other(id, type, attributes, unresolved, references) := {
 	"id": id,
@@ -52,7 +61,7 @@ attachment(arn, references) := other(
 
 view(resources) := {
 	"resources": {r.id: r | some r in resources},
-	"by_type": {type: [r.id | some r in resources; r.type == type] | some r2 in resources; type := r2.type},
+	"by_type": {r2.type: [r.id | some r in resources; r.type == r2.type] | some r2 in resources},
 }
 
 test_scoped_role_passes if {
@@ -73,7 +82,10 @@ test_bedrock_and_iam_wildcards_fail if {
 }
 
 test_wildcard_inline_policy_fails if {
-	count(policy.deny) == 1 with input as view([agent, role({"inline_policy": [{"name": "all", "policy": everything}]}, [])])
+	count(policy.deny) == 1 with input as view([
+		agent,
+		role({"inline_policy": [{"name": "all", "policy": everything}]}, []),
+	])
 }
 
 test_broad_managed_attachment_fails if {
@@ -84,7 +96,11 @@ test_broad_managed_attachment_fails if {
 }
 
 test_narrow_managed_attachment_passes if {
-	count(policy.deny) == 0 with input as view([agent, role({}, []), attachment("arn:aws:iam::aws:policy/AmazonBedrockReadOnly", [])])
+	count(policy.deny) == 0 with input as view([
+		agent,
+		role({}, []),
+		attachment("arn:aws:iam::aws:policy/AmazonBedrockReadOnly", []),
+	])
 }
 
 test_customer_managed_wildcard_policy_fails if {
@@ -93,9 +109,15 @@ test_customer_managed_wildcard_policy_fails if {
 }
 
 test_managed_policy_arns_fail if {
-	count(policy.deny) == 1 with input as view([agent, role({"managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, [])])
+	count(policy.deny) == 1 with input as view([
+		agent,
+		role({"managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, []),
+	])
 	customer := other("aws_iam_policy.all", "aws_iam_policy", {"policy": everything}, [], {})
-	listed := object.union(role({"managed_policy_arns": []}, ["managed_policy_arns"]), {"references": {"managed_policy_arns": ["aws_iam_policy.all"]}})
+	listed := object.union(
+		role({"managed_policy_arns": []}, ["managed_policy_arns"]),
+		{"references": {"managed_policy_arns": ["aws_iam_policy.all"]}},
+	)
 	count(policy.deny) == 1 with input as view([agent, listed, customer])
 }
 
@@ -111,10 +133,16 @@ test_agent_with_other_role_is_ignored if {
 
 test_unresolved_policies_do_not_fail if {
 	count(policy.deny) == 0 with input as view([agent, role({}, []), role_policy(null, ["policy"])])
-	count(policy.deny) == 0 with input as view([agent, role({"inline_policy": [{"name": "all"}]}, ["inline_policy.0.policy"])])
+	count(policy.deny) == 0 with input as view([
+		agent,
+		role({"inline_policy": [{"name": "all"}]}, ["inline_policy.0.policy"]),
+	])
 	unresolved_attachment := object.union(attachment(null, []), {"unresolved": ["policy_arn"]})
 	count(policy.deny) == 0 with input as view([agent, role({}, []), unresolved_attachment])
-	count(policy.deny) == 0 with input as view([agent, role({"managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, ["managed_policy_arns"])])
+	count(policy.deny) == 0 with input as view([
+		agent,
+		role({"managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, ["managed_policy_arns"]),
+	])
 }
 
 test_absent_role_passes if {

@@ -17,10 +17,10 @@ view(attributes, unresolved) := {
 test_absent_fails if {
 	findings := policy.deny with input as view({"name": "docs"}, [])
 	count(findings) == 1
-	some f in findings
-	f.attribute == "server_side_encryption_configuration"
 	count(policy.deny) == 1 with input as view({"server_side_encryption_configuration": []}, [])
 	count(policy.deny) == 1 with input as view({"server_side_encryption_configuration": [{"kms_key_arn": null}]}, [])
+	some f in findings
+	f.attribute == "server_side_encryption_configuration"
 }
 
 test_key_passes if {
@@ -28,6 +28,9 @@ test_key_passes if {
 }
 
 test_unresolved_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"server_side_encryption_configuration": [{}]}, ["server_side_encryption_configuration.0.kms_key_arn"])
+	count(policy.deny) == 0 with input as view(
+		{"server_side_encryption_configuration": [{}]},
+		["server_side_encryption_configuration.0.kms_key_arn"],
+	)
 	count(policy.deny) == 0 with input as view({}, ["server_side_encryption_configuration"])
 }

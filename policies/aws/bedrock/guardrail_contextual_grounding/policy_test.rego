@@ -14,7 +14,9 @@ view(attributes, unresolved) := {
 	"by_type": {"aws_bedrock_guardrail": ["aws_bedrock_guardrail.g"]},
 }
 
-grounding(types) := {"contextual_grounding_policy_config": [{"filters_config": [{"type": t, "threshold": 0.75} | some t in types]}]}
+grounding(types) := {"contextual_grounding_policy_config": [{
+	"filters_config": [{"type": t, "threshold": 0.75} | some t in types],
+}]}
 
 test_both_filters_pass if {
 	count(policy.deny) == 0 with input as view(grounding(["GROUNDING", "RELEVANCE"]), [])
@@ -23,9 +25,9 @@ test_both_filters_pass if {
 test_one_filter_fails if {
 	findings := policy.deny with input as view(grounding(["GROUNDING"]), [])
 	count(findings) == 1
+	count(policy.deny) == 1 with input as view(grounding(["RELEVANCE"]), [])
 	some f in findings
 	f.attribute == "contextual_grounding_policy_config"
-	count(policy.deny) == 1 with input as view(grounding(["RELEVANCE"]), [])
 }
 
 test_disabled_filter_fails if {

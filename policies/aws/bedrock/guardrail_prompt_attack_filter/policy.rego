@@ -32,7 +32,7 @@ deny contains finding if {
 _blocks_prompt_attacks(r) if {
 	some policy in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "content_policy_config", null))
 	some filter in data.aipolicy.lib.blocks.elements(object.get(policy, "filters_config", null))
-	object.get(filter, "type", null) == "PROMPT_ATTACK"
-	object.get(filter, "input_strength", null) == "HIGH"
+	filter.type == "PROMPT_ATTACK"
+	filter.input_strength == "HIGH"
 	object.get(filter, "input_enabled", true) != false
 }

@@ -23,7 +23,10 @@ test_high_prompt_attack_passes if {
 }
 
 test_single_object_shape_passes if {
-	count(policy.deny) == 0 with input as view({"content_policy_config": {"filters_config": [filter("PROMPT_ATTACK", "HIGH")]}}, [])
+	count(policy.deny) == 0 with input as view(
+		{"content_policy_config": {"filters_config": [filter("PROMPT_ATTACK", "HIGH")]}},
+		[],
+	)
 }
 
 test_medium_prompt_attack_fails if {

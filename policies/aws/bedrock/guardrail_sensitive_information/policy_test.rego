@@ -17,18 +17,24 @@ view(attributes, unresolved) := {
 test_absent_fails if {
 	findings := policy.deny with input as view({"name": "support"}, [])
 	count(findings) == 1
+	count(policy.deny) == 1 with input as view({"sensitive_information_policy_config": []}, [])
 	some f in findings
 	f.attribute == "sensitive_information_policy_config"
-	count(policy.deny) == 1 with input as view({"sensitive_information_policy_config": []}, [])
 }
 
 test_empty_policy_fails if {
-	count(policy.deny) == 1 with input as view({"sensitive_information_policy_config": [{"pii_entities_config": [], "regexes_config": []}]}, [])
+	count(policy.deny) == 1 with input as view(
+		{"sensitive_information_policy_config": [{"pii_entities_config": [], "regexes_config": []}]},
+		[],
+	)
 }
 
 test_pii_entities_pass if {
 	pii := [{"action": "ANONYMIZE", "type": "EMAIL"}, {"action": "BLOCK", "type": "CREDIT_DEBIT_CARD_NUMBER"}]
-	count(policy.deny) == 0 with input as view({"sensitive_information_policy_config": [{"pii_entities_config": pii, "regexes_config": []}]}, [])
+	count(policy.deny) == 0 with input as view(
+		{"sensitive_information_policy_config": [{"pii_entities_config": pii, "regexes_config": []}]},
+		[],
+	)
 }
 
 test_regexes_pass if {

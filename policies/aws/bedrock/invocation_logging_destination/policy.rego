@@ -46,8 +46,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, logging_type)
-	config := _logging_config(r)
 	_known(r, "text_data_delivery_enabled")
+	config := _logging_config(r)
 	object.get(config, "text_data_delivery_enabled", false) != true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "logging_config.text_data_delivery_enabled",

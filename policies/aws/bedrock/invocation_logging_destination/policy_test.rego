@@ -4,16 +4,16 @@ import rego.v1
 
 import data.aipolicy.aws.bedrock.invocation_logging_destination as policy
 
-config_id := "aws_bedrock_model_invocation_logging_configuration.this"
-
 view(attributes, unresolved) := {
-	"resources": {config_id: {
-		"id": config_id,
+	"resources": {"aws_bedrock_model_invocation_logging_configuration.this": {
+		"id": "aws_bedrock_model_invocation_logging_configuration.this",
 		"type": "aws_bedrock_model_invocation_logging_configuration",
 		"attributes": attributes,
 		"unresolved": unresolved,
 	}},
-	"by_type": {"aws_bedrock_model_invocation_logging_configuration": [config_id]},
+	"by_type": {"aws_bedrock_model_invocation_logging_configuration": [
+		"aws_bedrock_model_invocation_logging_configuration.this",
+	]},
 }
 
 cloudwatch := {"log_group_name": "/bedrock/invocations", "role_arn": "arn:aws:iam::111122223333:role/bedrock-logs"}
@@ -31,8 +31,14 @@ test_good_config_passes if {
 }
 
 test_list_shaped_block_is_read if {
-	count(policy.deny) == 0 with input as view({"logging_config": [object.union(good, {"cloudwatch_config": [cloudwatch]})]}, [])
-	count(policy.deny) == 1 with input as view({"logging_config": [object.union(good, {"text_data_delivery_enabled": false})]}, [])
+	count(policy.deny) == 0 with input as view(
+		{"logging_config": [object.union(good, {"cloudwatch_config": [cloudwatch]})]},
+		[],
+	)
+	count(policy.deny) == 1 with input as view(
+		{"logging_config": [object.union(good, {"text_data_delivery_enabled": false})]},
+		[],
+	)
 }
 
 test_s3_destination_passes if {

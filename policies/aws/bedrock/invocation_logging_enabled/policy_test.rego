@@ -6,12 +6,16 @@ import data.aipolicy.aws.bedrock.invocation_logging_enabled as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-agent := {"id": "aws_bedrockagent_agent.support", "type": "aws_bedrockagent_agent", "attributes": {"agent_name": "support"}}
+agent := {
+	"id": "aws_bedrockagent_agent.support",
+	"type": "aws_bedrockagent_agent",
+	"attributes": {"agent_name": "support"},
+}
 
 guardrail := {"id": "aws_bedrock_guardrail.g", "type": "aws_bedrock_guardrail", "attributes": {"name": "g"}}
 
@@ -44,7 +48,10 @@ test_every_bedrock_type_is_covered if {
 }
 
 test_logging_configuration_present_passes if {
-	count(policy.deny) == 0 with input as mkview([agent, logging({"logging_config": {"text_data_delivery_enabled": true}}, [])])
+	count(policy.deny) == 0 with input as mkview([
+		agent,
+		logging({"logging_config": {"text_data_delivery_enabled": true}}, []),
+	])
 }
 
 test_unresolved_logging_configuration_counts_as_present if {

@@ -39,19 +39,25 @@ sse(algorithm, references, unresolved) := {
 
 view(resources) := {
 	"resources": {r.id: r | some r in resources},
-	"by_type": {type: [r.id | some r in resources; r.type == type] | some r2 in resources; type := r2.type},
+	"by_type": {r2.type: [r.id | some r in resources; r.type == r2.type] | some r2 in resources},
 }
 
 test_log_group_without_key_fails if {
 	findings := policy.deny with input as view([logging(["aws_cloudwatch_log_group.bedrock"]), log_group({}, [])])
 	count(findings) == 1
+	count(policy.deny) == 1 with input as view([
+		logging(["aws_cloudwatch_log_group.bedrock"]),
+		log_group({"kms_key_id": ""}, []),
+	])
 	some f in findings
 	f.attribute == "logging_config.cloudwatch_config"
-	count(policy.deny) == 1 with input as view([logging(["aws_cloudwatch_log_group.bedrock"]), log_group({"kms_key_id": ""}, [])])
 }
 
 test_log_group_with_key_passes if {
-	count(policy.deny) == 0 with input as view([logging(["aws_cloudwatch_log_group.bedrock"]), log_group({"kms_key_id": key}, [])])
+	count(policy.deny) == 0 with input as view([
+		logging(["aws_cloudwatch_log_group.bedrock"]),
+		log_group({"kms_key_id": key}, []),
+	])
 }
 
 test_unreferenced_log_group_is_ignored if {
@@ -59,11 +65,18 @@ test_unreferenced_log_group_is_ignored if {
 }
 
 test_unresolved_log_group_key_does_not_fail if {
-	count(policy.deny) == 0 with input as view([logging(["aws_cloudwatch_log_group.bedrock"]), log_group({}, ["kms_key_id"])])
+	count(policy.deny) == 0 with input as view([
+		logging(["aws_cloudwatch_log_group.bedrock"]),
+		log_group({}, ["kms_key_id"]),
+	])
 }
 
 test_bucket_with_sse_s3_fails if {
-	findings := policy.deny with input as view([logging(["aws_s3_bucket.logs"]), bucket({}, []), sse("AES256", ["aws_s3_bucket.logs"], [])])
+	findings := policy.deny with input as view([
+		logging(["aws_s3_bucket.logs"]),
+		bucket({}, []),
+		sse("AES256", ["aws_s3_bucket.logs"], []),
+	])
 	count(findings) == 1
 	some f in findings
 	f.attribute == "logging_config.s3_config"
@@ -74,8 +87,14 @@ test_bucket_without_encryption_config_fails if {
 }
 
 test_bucket_with_kms_passes if {
-	count(policy.deny) == 0 with input as view([logging(["aws_s3_bucket.logs"]), bucket({}, []), sse("aws:kms", ["aws_s3_bucket.logs"], [])])
-	inline := {"server_side_encryption_configuration": [{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms", "kms_master_key_id": key}]}]}]}
+	count(policy.deny) == 0 with input as view([
+		logging(["aws_s3_bucket.logs"]),
+		bucket({}, []),
+		sse("aws:kms", ["aws_s3_bucket.logs"], []),
+	])
+	inline := {"server_side_encryption_configuration": [{"rule": [{
+		"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms", "kms_master_key_id": key}],
+	}]}]}
 	count(policy.deny) == 0 with input as view([logging(["aws_s3_bucket.logs"]), bucket(inline, [])])
 }
 

@@ -25,7 +25,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
 	some i, config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "knowledge_base_configuration", null))
 	data.aipolicy.lib.resources.known(r, sprintf("knowledge_base_configuration.%d.type", [i]))
-	object.get(config, "type", null) == "MANAGED"
+	config.type == "MANAGED"
 	path := sprintf("knowledge_base_configuration.%d.managed_knowledge_base_configuration", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	not _has_key(object.get(config, "managed_knowledge_base_configuration", null))

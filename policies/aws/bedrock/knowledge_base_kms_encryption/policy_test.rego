@@ -18,16 +18,19 @@ key := "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a9e-4b1d-4c55-9a43-1f2e3d4c5
 
 managed(encryption) := {"knowledge_base_configuration": [{
 	"type": "MANAGED",
-	"managed_knowledge_base_configuration": [{"embedding_model_type": "MANAGED", "server_side_encryption_configuration": encryption}],
+	"managed_knowledge_base_configuration": [{
+		"embedding_model_type": "MANAGED",
+		"server_side_encryption_configuration": encryption,
+	}],
 }]}
 
 test_managed_without_key_fails if {
 	findings := policy.deny with input as view(managed([]), [])
 	count(findings) == 1
-	some f in findings
-	f.attribute == "knowledge_base_configuration.0.managed_knowledge_base_configuration"
 	count(policy.deny) == 1 with input as view(managed([{"kms_key_arn": null}]), [])
 	count(policy.deny) == 1 with input as view({"knowledge_base_configuration": [{"type": "MANAGED"}]}, [])
+	some f in findings
+	f.attribute == "knowledge_base_configuration.0.managed_knowledge_base_configuration"
 }
 
 test_managed_with_key_passes if {
@@ -42,5 +45,8 @@ test_vector_knowledge_base_is_not_judged if {
 
 test_unresolved_values_do_not_fail if {
 	count(policy.deny) == 0 with input as view(managed([{}]), ["knowledge_base_configuration.0.managed_knowledge_base_configuration.0.server_side_encryption_configuration.0.kms_key_arn"])
-	count(policy.deny) == 0 with input as view({"knowledge_base_configuration": [{}]}, ["knowledge_base_configuration.0.type"])
+	count(policy.deny) == 0 with input as view(
+		{"knowledge_base_configuration": [{}]},
+		["knowledge_base_configuration.0.type"],
+	)
 }

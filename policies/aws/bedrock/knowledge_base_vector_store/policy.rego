@@ -40,7 +40,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
 	some i, storage in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "storage_configuration", null))
 	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
-	object.get(storage, "type", null) == "MONGO_DB_ATLAS"
+	storage.type == "MONGO_DB_ATLAS"
 	path := sprintf("storage_configuration.%d.mongo_db_atlas_configuration", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	not _private_link(object.get(storage, "mongo_db_atlas_configuration", null))

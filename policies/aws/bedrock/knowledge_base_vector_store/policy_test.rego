@@ -29,8 +29,7 @@ test_pinecone_and_redis_fail if {
 	every type in ["PINECONE", "REDIS_ENTERPRISE_CLOUD"] {
 		findings := policy.deny with input as view(storage(type, {}), [])
 		count(findings) == 1
-		some f in findings
-		f.attribute == "storage_configuration.0.type"
+		[f.attribute | some f in findings] == ["storage_configuration.0.type"]
 	}
 }
 
@@ -43,9 +42,9 @@ test_aws_stores_pass if {
 test_mongo_without_private_link_fails if {
 	findings := policy.deny with input as view(mongo(null), [])
 	count(findings) == 1
+	count(policy.deny) == 1 with input as view(storage("MONGO_DB_ATLAS", {}), [])
 	some f in findings
 	f.attribute == "storage_configuration.0.mongo_db_atlas_configuration"
-	count(policy.deny) == 1 with input as view(storage("MONGO_DB_ATLAS", {}), [])
 }
 
 test_mongo_with_private_link_passes if {

@@ -20,15 +20,23 @@ endpoint(id, attributes, unresolved) := {
 
 runtime(private_dns) := endpoint(
 	"aws_vpc_endpoint.bedrock_runtime",
-	{"service_name": "com.amazonaws.eu-west-1.bedrock-runtime", "vpc_endpoint_type": "Interface", "private_dns_enabled": private_dns},
+	{
+		"service_name": "com.amazonaws.eu-west-1.bedrock-runtime",
+		"vpc_endpoint_type": "Interface",
+		"private_dns_enabled": private_dns,
+	},
 	[],
 )
 
-s3 := endpoint("aws_vpc_endpoint.s3", {"service_name": "com.amazonaws.eu-west-1.s3", "vpc_endpoint_type": "Gateway"}, [])
+s3 := endpoint(
+	"aws_vpc_endpoint.s3",
+	{"service_name": "com.amazonaws.eu-west-1.s3", "vpc_endpoint_type": "Gateway"},
+	[],
+)
 
 view(resources) := {
 	"resources": {r.id: r | some r in resources},
-	"by_type": {type: [r.id | some r in resources; r.type == type] | some r2 in resources; type := r2.type},
+	"by_type": {r2.type: [r.id | some r in resources; r.type == r2.type] | some r2 in resources},
 }
 
 test_bedrock_without_endpoint_fails if {
@@ -51,12 +59,20 @@ test_private_runtime_endpoint_passes if {
 }
 
 test_fips_endpoint_passes if {
-	fips := endpoint("aws_vpc_endpoint.fips", {"service_name": "com.amazonaws.us-east-1.bedrock-runtime-fips", "private_dns_enabled": true}, [])
+	fips := endpoint(
+		"aws_vpc_endpoint.fips",
+		{"service_name": "com.amazonaws.us-east-1.bedrock-runtime-fips", "private_dns_enabled": true},
+		[],
+	)
 	count(policy.deny) == 0 with input as view([agent, fips])
 }
 
 test_agent_runtime_endpoint_alone_fails if {
-	agent_runtime := endpoint("aws_vpc_endpoint.agent_runtime", {"service_name": "com.amazonaws.eu-west-1.bedrock-agent-runtime", "private_dns_enabled": true}, [])
+	agent_runtime := endpoint(
+		"aws_vpc_endpoint.agent_runtime",
+		{"service_name": "com.amazonaws.eu-west-1.bedrock-agent-runtime", "private_dns_enabled": true},
+		[],
+	)
 	count(policy.deny) == 1 with input as view([agent, agent_runtime])
 }
 
@@ -75,7 +91,11 @@ test_absent_private_dns_fails_because_default_is_false if {
 }
 
 test_unresolved_private_dns_does_not_fail if {
-	unknown := endpoint("aws_vpc_endpoint.bedrock_runtime", {"service_name": "com.amazonaws.eu-west-1.bedrock-runtime"}, ["private_dns_enabled"])
+	unknown := endpoint(
+		"aws_vpc_endpoint.bedrock_runtime",
+		{"service_name": "com.amazonaws.eu-west-1.bedrock-runtime"},
+		["private_dns_enabled"],
+	)
 	count(policy.deny) == 0 with input as view([agent, unknown])
 }
 

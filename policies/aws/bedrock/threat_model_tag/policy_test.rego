@@ -28,7 +28,11 @@ test_empty_value_fails if {
 }
 
 test_tag_passes if {
-	count(policy.deny) == 0 with input as view("aws_bedrockagent_agent", {"tags": {"threat-model": "https://wiki.acme.example/tm/support-agent"}}, [])
+	count(policy.deny) == 0 with input as view(
+		"aws_bedrockagent_agent",
+		{"tags": {"threat-model": "https://wiki.acme.example/tm/support-agent"}},
+		[],
+	)
 	count(policy.deny) == 0 with input as view("aws_bedrock_custom_model", {"tags_all": {"ThreatModel": "TM-7"}}, [])
 }
 

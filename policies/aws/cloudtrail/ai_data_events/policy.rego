@@ -11,8 +11,9 @@
 #   bases, flows, prompts or guardrails, some trail must have an advanced_event_selector
 #   for an AWS::Bedrock::* resource type. Otherwise every trail is reported. Which buckets
 #   or ARNs a selector narrows to is not judged. Nothing is judged while some trail's
-#   selector types, field names or non-ARN values, or its enable_logging, are unknown at plan time (unknown ARN values do not matter); a configuration without trails is
-#   judged by AIP-AWS-CT-005.
+#   selector types, field names or non-ARN values, or its enable_logging, are unknown at plan
+#   time (unknown ARN values do not matter); a configuration without trails is judged by
+#   AIP-AWS-CT-005.
 # custom:
 #   id: AIP-AWS-CT-004
 #   severity: MEDIUM
@@ -104,7 +105,7 @@ _some_trail_records(kind) if {
 _records(trail, "s3") if {
 	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
 	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
-	object.get(resource, "type", "") == "AWS::S3::Object"
+	resource.type == "AWS::S3::Object"
 }
 
 _records(trail, "s3") if {
@@ -121,7 +122,7 @@ _records(trail, "bedrock") if {
 _advanced_resource_types(trail) := [value |
 	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
 	some field in data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
-	object.get(field, "field", "") == "resources.type"
+	field.field == "resources.type"
 	equals := object.get(field, "equals", [])
 	is_array(equals)
 	some value in equals

@@ -23,7 +23,10 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
 	data.aipolicy.lib.resources.known(r, "cloud_watch_logs_group_arn")
 	not _set(data.aipolicy.lib.resources.attr(r, "cloud_watch_logs_group_arn", null))
-	finding := data.aipolicy.lib.resources.finding(r, "cloud_watch_logs_group_arn", "trail does not deliver events to CloudWatch Logs")
+	finding := data.aipolicy.lib.resources.finding(
+		r, "cloud_watch_logs_group_arn",
+		"trail does not deliver events to CloudWatch Logs",
+	)
 }
 
 _set(value) if {

@@ -21,5 +21,8 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
 	data.aipolicy.lib.resources.known(r, "enable_log_file_validation")
 	data.aipolicy.lib.resources.attr(r, "enable_log_file_validation", false) != true
-	finding := data.aipolicy.lib.resources.finding(r, "enable_log_file_validation", "trail does not validate its log files")
+	finding := data.aipolicy.lib.resources.finding(
+		r, "enable_log_file_validation",
+		"trail does not validate its log files",
+	)
 }

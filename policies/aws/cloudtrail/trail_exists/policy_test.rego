@@ -6,16 +6,31 @@ import data.aipolicy.aws.cloudtrail.trail_exists as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-endpoint := {"id": "aws_sagemaker_endpoint.chat", "type": "aws_sagemaker_endpoint", "attributes": {"name": "chat"}, "unresolved": []}
+endpoint := {
+	"id": "aws_sagemaker_endpoint.chat",
+	"type": "aws_sagemaker_endpoint",
+	"attributes": {"name": "chat"},
+	"unresolved": [],
+}
 
-agent := {"id": "aws_bedrockagent_agent.support", "type": "aws_bedrockagent_agent", "attributes": {"agent_name": "support"}, "unresolved": []}
+agent := {
+	"id": "aws_bedrockagent_agent.support",
+	"type": "aws_bedrockagent_agent",
+	"attributes": {"agent_name": "support"},
+	"unresolved": [],
+}
 
-trail := {"id": "aws_cloudtrail.main", "type": "aws_cloudtrail", "attributes": {"name": "main"}, "unresolved": ["s3_bucket_name"]}
+trail := {
+	"id": "aws_cloudtrail.main",
+	"type": "aws_cloudtrail",
+	"attributes": {"name": "main"},
+	"unresolved": ["s3_bucket_name"],
+}
 
 bucket := {"id": "aws_s3_bucket.models", "type": "aws_s3_bucket", "attributes": {}, "unresolved": []}
 

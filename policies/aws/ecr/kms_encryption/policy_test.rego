@@ -6,7 +6,7 @@ import data.aipolicy.aws.ecr.kms_encryption as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -33,15 +33,24 @@ test_aes256_fails if {
 }
 
 test_kms_passes if {
-	count(policy.deny) == 0 with input as mkview([repo({"encryption_configuration": [{"encryption_type": "KMS", "kms_key": "arn:aws:kms:eu-west-1:111122223333:key/abc"}]}, [])])
+	count(policy.deny) == 0 with input as mkview([repo(
+		{"encryption_configuration": [{"encryption_type": "KMS", "kms_key": "arn:aws:kms:eu-west-1:111122223333:key/abc"}]},
+		[],
+	)])
 	count(policy.deny) == 0 with input as mkview([repo({"encryption_configuration": {"encryption_type": "KMS_DSSE"}}, [])])
 }
 
 test_unknown_type_does_not_fail if {
-	count(policy.deny) == 0 with input as mkview([repo({"encryption_configuration": [{}]}, ["encryption_configuration.0.encryption_type"])])
+	count(policy.deny) == 0 with input as mkview([repo(
+		{"encryption_configuration": [{}]},
+		["encryption_configuration.0.encryption_type"],
+	)])
 	count(policy.deny) == 0 with input as mkview([repo({}, ["encryption_configuration"])])
 }
 
 test_unknown_key_does_not_hide_aes256 if {
-	count(policy.deny) == 1 with input as mkview([repo({"encryption_configuration": [{"encryption_type": "AES256"}]}, ["encryption_configuration.0.kms_key"])])
+	count(policy.deny) == 1 with input as mkview([repo(
+		{"encryption_configuration": [{"encryption_type": "AES256"}]},
+		["encryption_configuration.0.kms_key"],
+	)])
 }

@@ -21,9 +21,9 @@ package aipolicy.aws.ecr.lifecycle_policy
 import rego.v1
 
 deny contains finding if {
+	not data.aipolicy.lib.resources.dangling(input, "aws_ecr_lifecycle_policy", "repository")
 	some repo in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository")
 	count(data.aipolicy.lib.resources.referencing(input, "aws_ecr_lifecycle_policy", "repository", repo.id)) == 0
-	not data.aipolicy.lib.resources.dangling(input, "aws_ecr_lifecycle_policy", "repository")
 	not _named_by_constant(repo)
 	finding := data.aipolicy.lib.resources.finding(
 		repo, "lifecycle_policy",

@@ -6,7 +6,7 @@ import data.aipolicy.aws.ecr.lifecycle_policy as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -35,7 +35,10 @@ test_repository_without_lifecycle_policy_fails if {
 }
 
 test_referencing_lifecycle_policy_passes if {
-	count(policy.deny) == 0 with input as mkview([repo("serving"), lifecycle({"repository": "serving"}, [], ["aws_ecr_repository.serving"])])
+	count(policy.deny) == 0 with input as mkview([
+		repo("serving"),
+		lifecycle({"repository": "serving"}, [], ["aws_ecr_repository.serving"]),
+	])
 }
 
 test_lifecycle_policy_by_name_passes if {
@@ -47,7 +50,11 @@ test_lifecycle_policy_of_another_repository_does_not_count if {
 		"resource": "aws_ecr_repository.training",
 		"attribute": "lifecycle_policy",
 		"message": "repository has no lifecycle policy",
-	}} with input as mkview([repo("serving"), repo("training"), lifecycle({"repository": "serving"}, [], ["aws_ecr_repository.serving"])])
+	}} with input as mkview([
+		repo("serving"),
+		repo("training"),
+		lifecycle({"repository": "serving"}, [], ["aws_ecr_repository.serving"]),
+	])
 }
 
 test_dangling_lifecycle_policy_leaves_repositories_unjudged if {

@@ -35,7 +35,7 @@ deny contains finding if {
 
 _scans_on_push(r) if {
 	some configuration in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "image_scanning_configuration", null))
-	object.get(configuration, "scan_on_push", false) == true
+	configuration.scan_on_push == true
 }
 
 # A registry configuration whose rules are unknown might cover the repository.
@@ -52,7 +52,7 @@ _registry_may_scan(r) if {
 	_filter_may_match(object.get(filter, "filter", ""), r)
 }
 
-_filter_may_match(pattern, _) if pattern == "*"
+_filter_may_match("*", _) := true
 
 _filter_may_match(_, r) if not data.aipolicy.lib.resources.known(r, "name")
 

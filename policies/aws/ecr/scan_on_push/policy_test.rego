@@ -6,7 +6,7 @@ import data.aipolicy.aws.ecr.scan_on_push as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -25,7 +25,10 @@ registry(rules, unresolved) := {
 	"unresolved": unresolved,
 }
 
-rule(frequency, filter) := {"scan_frequency": frequency, "repository_filter": [{"filter": filter, "filter_type": "WILDCARD"}]}
+rule(frequency, filter) := {
+	"scan_frequency": frequency,
+	"repository_filter": [{"filter": filter, "filter_type": "WILDCARD"}],
+}
 
 test_absent_fails if {
 	policy.deny == {{
@@ -45,7 +48,10 @@ test_scan_on_push_true_passes if {
 
 test_unresolved_does_not_fail if {
 	count(policy.deny) == 0 with input as mkview([repo({}, ["image_scanning_configuration"])])
-	count(policy.deny) == 0 with input as mkview([repo({"image_scanning_configuration": [{}]}, ["image_scanning_configuration.0.scan_on_push"])])
+	count(policy.deny) == 0 with input as mkview([repo(
+		{"image_scanning_configuration": [{}]},
+		["image_scanning_configuration.0.scan_on_push"],
+	)])
 }
 
 test_registry_rule_covering_all_repositories_passes if {

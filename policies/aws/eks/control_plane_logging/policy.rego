@@ -34,9 +34,9 @@ deny contains finding if {
 	)
 }
 
-_strings(value) := strings if {
+_strings(value) := texts if {
 	is_array(value)
-	strings := [v | some v in value; is_string(v)]
+	texts := [v | some v in value; is_string(v)]
 }
 
 _strings(value) := [] if not is_array(value)

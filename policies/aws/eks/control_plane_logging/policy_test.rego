@@ -6,7 +6,7 @@ import data.aipolicy.aws.eks.control_plane_logging as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -37,11 +37,20 @@ test_partial_log_types_fail_naming_the_missing_ones if {
 }
 
 test_required_log_types_pass if {
-	count(policy.deny) == 0 with input as mkview([cluster({"enabled_cluster_log_types": ["authenticator", "audit", "api"]}, [])])
-	count(policy.deny) == 0 with input as mkview([cluster({"enabled_cluster_log_types": ["api", "audit", "authenticator", "controllerManager", "scheduler"]}, [])])
+	count(policy.deny) == 0 with input as mkview([cluster(
+		{"enabled_cluster_log_types": ["authenticator", "audit", "api"]},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([cluster(
+		{"enabled_cluster_log_types": ["api", "audit", "authenticator", "controllerManager", "scheduler"]},
+		[],
+	)])
 }
 
 test_unknown_log_types_do_not_fail if {
 	count(policy.deny) == 0 with input as mkview([cluster({}, ["enabled_cluster_log_types"])])
-	count(policy.deny) == 0 with input as mkview([cluster({"enabled_cluster_log_types": ["api"]}, ["enabled_cluster_log_types.1"])])
+	count(policy.deny) == 0 with input as mkview([cluster(
+		{"enabled_cluster_log_types": ["api"]},
+		["enabled_cluster_log_types.1"],
+	)])
 }

@@ -6,7 +6,7 @@ import data.aipolicy.aws.eks.node_group_ami_type as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -30,7 +30,14 @@ test_al2_ami_types_fail if {
 }
 
 test_current_ami_types_pass if {
-	every ami_type in ["AL2023_x86_64_NVIDIA", "AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "BOTTLEROCKET_x86_64_NVIDIA", "CUSTOM", "WINDOWS_CORE_2022_x86_64"] {
+	every ami_type in [
+		"AL2023_x86_64_NVIDIA",
+		"AL2023_x86_64_STANDARD",
+		"AL2023_ARM_64_STANDARD",
+		"BOTTLEROCKET_x86_64_NVIDIA",
+		"CUSTOM",
+		"WINDOWS_CORE_2022_x86_64",
+	] {
 		count(policy.deny) == 0 with input as mkview([node_group({"ami_type": ami_type}, [])])
 	}
 }

@@ -35,7 +35,7 @@ deny contains finding if {
 	)
 }
 
-_no_groups(groups) if groups == null
+_no_groups(null) := true
 
 _no_groups(groups) if {
 	is_array(groups)

@@ -32,5 +32,5 @@ deny contains finding if {
 
 _private_access(r) if {
 	some vpc in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "vpc_config", null))
-	object.get(vpc, "endpoint_private_access", false) == true
+	vpc.endpoint_private_access == true
 }

@@ -6,7 +6,7 @@ import data.aipolicy.aws.eks.private_endpoint as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -29,7 +29,10 @@ test_private_access_absent_or_false_fails if {
 }
 
 test_private_access_true_passes if {
-	count(policy.deny) == 0 with input as mkview([cluster({"vpc_config": [{"endpoint_private_access": true, "endpoint_public_access": false}]}, [])])
+	count(policy.deny) == 0 with input as mkview([cluster(
+		{"vpc_config": [{"endpoint_private_access": true, "endpoint_public_access": false}]},
+		[],
+	)])
 	count(policy.deny) == 0 with input as mkview([cluster({"vpc_config": {"endpoint_private_access": true}}, [])])
 }
 

@@ -39,7 +39,7 @@ _vpc_config(r) := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.att
 
 _vpc_config(r) := {} if not data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "vpc_config", null))
 
-_open_to_all(cidrs) if cidrs == null
+_open_to_all(null) := true
 
 _open_to_all(cidrs) if {
 	is_array(cidrs)

@@ -24,7 +24,10 @@ test_defaults_fail if {
 
 test_public_open_to_all_fails if {
 	count(policy.deny) == 1 with input as view({"endpoint_public_access": true, "public_access_cidrs": ["0.0.0.0/0"]}, [])
-	count(policy.deny) == 1 with input as view({"endpoint_public_access": true, "public_access_cidrs": ["10.0.0.0/8", "::/0"]}, [])
+	count(policy.deny) == 1 with input as view(
+		{"endpoint_public_access": true, "public_access_cidrs": ["10.0.0.0/8", "::/0"]},
+		[],
+	)
 	count(policy.deny) == 1 with input as view({"endpoint_public_access": true, "public_access_cidrs": []}, [])
 }
 
@@ -34,11 +37,17 @@ test_private_endpoint_passes if {
 }
 
 test_restricted_cidrs_pass if {
-	count(policy.deny) == 0 with input as view({"endpoint_public_access": true, "public_access_cidrs": ["203.0.113.0/24"]}, [])
+	count(policy.deny) == 0 with input as view(
+		{"endpoint_public_access": true, "public_access_cidrs": ["203.0.113.0/24"]},
+		[],
+	)
 }
 
 test_unresolved_public_access_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"public_access_cidrs": ["0.0.0.0/0"]}, ["vpc_config.0.endpoint_public_access"])
+	count(policy.deny) == 0 with input as view(
+		{"public_access_cidrs": ["0.0.0.0/0"]},
+		["vpc_config.0.endpoint_public_access"],
+	)
 }
 
 test_unresolved_cidrs_do_not_fail if {

@@ -39,5 +39,8 @@ test_unresolved_does_not_fail if {
 }
 
 test_unknown_key_arn_still_passes if {
-	count(policy.deny) == 0 with input as view({"encryption_config": [{"resources": ["secrets"], "provider": [{}]}]}, ["encryption_config.0.provider.0.key_arn"])
+	count(policy.deny) == 0 with input as view(
+		{"encryption_config": [{"resources": ["secrets"], "provider": [{}]}]},
+		["encryption_config.0.provider.0.key_arn"],
+	)
 }

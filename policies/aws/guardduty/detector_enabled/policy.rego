@@ -39,7 +39,7 @@ deny contains finding if {
 	some j, s3 in data.aipolicy.lib.blocks.elements(object.get(sources, "s3_logs", null))
 	path := sprintf("datasources.%d.s3_logs.%d.enable", [i, j])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(s3, "enable", true) == false
+	s3.enable == false
 	finding := data.aipolicy.lib.resources.finding(r, path, "GuardDuty S3 protection is disabled")
 }
 
@@ -50,7 +50,7 @@ deny contains finding if {
 	some k, audit in data.aipolicy.lib.blocks.elements(object.get(kubernetes, "audit_logs", null))
 	path := sprintf("datasources.%d.kubernetes.%d.audit_logs.%d.enable", [i, j, k])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(audit, "enable", true) == false
+	audit.enable == false
 	finding := data.aipolicy.lib.resources.finding(r, path, "GuardDuty EKS audit log monitoring is disabled")
 }
 
@@ -61,5 +61,8 @@ deny contains finding if {
 	name := data.aipolicy.lib.resources.attr(r, "name", "")
 	name in monitored_features
 	data.aipolicy.lib.resources.attr(r, "status", "") == "DISABLED"
-	finding := data.aipolicy.lib.resources.finding(r, "status", "GuardDuty protection for model stores or clusters is disabled")
+	finding := data.aipolicy.lib.resources.finding(
+		r, "status",
+		"GuardDuty protection for model stores or clusters is disabled",
+	)
 }

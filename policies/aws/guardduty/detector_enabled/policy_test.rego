@@ -6,7 +6,7 @@ import data.aipolicy.aws.guardduty.detector_enabled as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -43,14 +43,28 @@ test_unknown_enable_does_not_fail if {
 }
 
 test_legacy_datasources if {
-	off := {"enable": true, "datasources": [{"s3_logs": [{"enable": false}], "kubernetes": [{"audit_logs": [{"enable": false}]}]}]}
+	off := {
+		"enable": true,
+		"datasources": [{"s3_logs": [{"enable": false}], "kubernetes": [{"audit_logs": [{"enable": false}]}]}],
+	}
 	policy.deny == {
-		{"resource": "aws_guardduty_detector.main", "attribute": "datasources.0.s3_logs.0.enable", "message": "GuardDuty S3 protection is disabled"},
-		{"resource": "aws_guardduty_detector.main", "attribute": "datasources.0.kubernetes.0.audit_logs.0.enable", "message": "GuardDuty EKS audit log monitoring is disabled"},
+		{
+			"resource": "aws_guardduty_detector.main",
+			"attribute": "datasources.0.s3_logs.0.enable",
+			"message": "GuardDuty S3 protection is disabled",
+		},
+		{
+			"resource": "aws_guardduty_detector.main",
+			"attribute": "datasources.0.kubernetes.0.audit_logs.0.enable",
+			"message": "GuardDuty EKS audit log monitoring is disabled",
+		},
 	} with input as mkview([detector(off, [])])
 	on := {"datasources": [{"s3_logs": [{"enable": true}], "kubernetes": [{"audit_logs": [{"enable": true}]}]}]}
 	count(policy.deny) == 0 with input as mkview([detector(on, [])])
-	count(policy.deny) == 0 with input as mkview([detector({"datasources": [{"s3_logs": [{}]}]}, ["datasources.0.s3_logs.0.enable"])])
+	count(policy.deny) == 0 with input as mkview([detector(
+		{"datasources": [{"s3_logs": [{}]}]},
+		["datasources.0.s3_logs.0.enable"],
+	)])
 }
 
 test_disabled_feature_fails if {

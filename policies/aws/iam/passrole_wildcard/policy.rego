@@ -98,6 +98,6 @@ _every_role(s) if {
 
 _every_role(s) if s.has_not_resource
 
-_all_roles(resource) if resource == "*"
+_all_roles("*") := true
 
 _all_roles(resource) if regex.match(`^arn:aws[a-z-]*:iam::(\*|[0-9]{12}):(role/)?\*$`, resource)

@@ -6,7 +6,7 @@ import data.aipolicy.aws.iam.passrole_wildcard as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -22,13 +22,21 @@ doc(statement) := json.marshal({"Version": "2012-10-17", "Statement": statement}
 
 pass_any := doc([{"Effect": "Allow", "Action": ["sagemaker:CreateTrainingJob", "iam:PassRole"], "Resource": "*"}])
 
-pass_scoped := doc([{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/sagemaker-training"}])
+pass_scoped := doc([{
+	"Effect": "Allow",
+	"Action": "iam:PassRole",
+	"Resource": "arn:aws:iam::111122223333:role/sagemaker-training",
+}])
 
 message := "policy allows iam:PassRole on every role"
 
 test_each_policy_type_judged if {
 	every type in policy.policy_types {
-		policy.deny == {{"resource": concat(".", [type, "p"]), "attribute": "policy", "message": message}} with input as mkview([res(type, {"policy": pass_any}, [])])
+		policy.deny == {{
+			"resource": concat(".", [type, "p"]),
+			"attribute": "policy",
+			"message": message,
+		}} with input as mkview([res(type, {"policy": pass_any}, [])])
 	}
 }
 
@@ -39,7 +47,12 @@ test_wildcard_patterns_and_role_wildcards_fail if {
 		{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/*"},
 		{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*"},
 		{"Effect": "Allow", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::111122223333:role/admin"},
-		{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}},
+		{
+			"Effect": "Allow",
+			"Action": "iam:PassRole",
+			"Resource": "*",
+			"Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}},
+		},
 	] {
 		count(policy.deny) == 1 with input as mkview([res("aws_iam_policy", {"policy": doc([statement])}, [])])
 	}
@@ -47,10 +60,30 @@ test_wildcard_patterns_and_role_wildcards_fail if {
 
 test_scoped_denied_or_full_wildcards_pass if {
 	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy", {"policy": pass_scoped}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy", {"policy": doc({"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*"})}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy", {"policy": doc({"Effect": "Allow", "Action": "*", "Resource": "*"})}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy", {"policy": doc({"Effect": "Allow", "Action": "iam:Get*", "Resource": "*"})}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy", {"policy": doc({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/sagemaker-*"})}, [])])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy",
+		{"policy": doc({"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*"})},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy",
+		{"policy": doc({"Effect": "Allow", "Action": "*", "Resource": "*"})},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy",
+		{"policy": doc({"Effect": "Allow", "Action": "iam:Get*", "Resource": "*"})},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy",
+		{"policy": doc({
+			"Effect": "Allow",
+			"Action": "iam:PassRole",
+			"Resource": "arn:aws:iam::111122223333:role/sagemaker-*",
+		})},
+		[],
+	)])
 }
 
 test_absent_malformed_or_unknown_policy_passes if {
@@ -60,13 +93,33 @@ test_absent_malformed_or_unknown_policy_passes if {
 }
 
 test_role_inline_policy if {
-	policy.deny == {{"resource": "aws_iam_role.p", "attribute": "inline_policy.1.policy", "message": message}} with input as mkview([res("aws_iam_role", {"inline_policy": [{"policy": pass_scoped}, {"policy": pass_any}]}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_role", {"inline_policy": [{"name": "x"}]}, ["inline_policy.0.policy"])])
+	policy.deny == {{
+		"resource": "aws_iam_role.p",
+		"attribute": "inline_policy.1.policy",
+		"message": message,
+	}} with input as mkview([res("aws_iam_role", {"inline_policy": [{"policy": pass_scoped}, {"policy": pass_any}]}, [])])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_role",
+		{"inline_policy": [{"name": "x"}]},
+		["inline_policy.0.policy"],
+	)])
 }
 
 test_policy_document if {
-	policy.deny == {{"resource": "aws_iam_policy_document.p", "attribute": "json", "message": message}} with input as mkview([res("aws_iam_policy_document", {"json": pass_any}, [])])
+	policy.deny == {{
+		"resource": "aws_iam_policy_document.p",
+		"attribute": "json",
+		"message": message,
+	}} with input as mkview([res("aws_iam_policy_document", {"json": pass_any}, [])])
 	statements := [{"effect": "Allow", "actions": ["iam:PassRole"], "resources": ["*"]}]
-	policy.deny == {{"resource": "aws_iam_policy_document.p", "attribute": "statement", "message": message}} with input as mkview([res("aws_iam_policy_document", {"statement": statements}, ["json"])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy_document", {"statement": [{"actions": ["iam:PassRole"]}]}, ["json", "statement.0.resources"])])
+	policy.deny == {{
+		"resource": "aws_iam_policy_document.p",
+		"attribute": "statement",
+		"message": message,
+	}} with input as mkview([res("aws_iam_policy_document", {"statement": statements}, ["json"])])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy_document",
+		{"statement": [{"actions": ["iam:PassRole"]}]},
+		["json", "statement.0.resources"],
+	)])
 }

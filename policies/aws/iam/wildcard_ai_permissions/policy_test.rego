@@ -6,7 +6,7 @@ import data.aipolicy.aws.iam.wildcard_ai_permissions as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -55,7 +55,11 @@ test_service_wildcards_fail if {
 }
 
 test_not_action_fails if {
-	count(policy.deny) == 1 with input as mkview([res("aws_iam_policy", {"policy": doc({"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"})}, [])])
+	count(policy.deny) == 1 with input as mkview([res(
+		"aws_iam_policy",
+		{"policy": doc({"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"})},
+		[],
+	)])
 }
 
 test_scoped_policy_passes if {
@@ -82,7 +86,11 @@ test_role_inline_policy if {
 		"attribute": "inline_policy.1.policy",
 		"message": "policy allows every Bedrock action on every resource",
 	}} with input as mkview([res("aws_iam_role", attrs, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_role", {"inline_policy": [{"name": "bad"}]}, ["inline_policy.0.policy"])])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_role",
+		{"inline_policy": [{"name": "bad"}]},
+		["inline_policy.0.policy"],
+	)])
 	count(policy.deny) == 0 with input as mkview([res("aws_iam_role", {"name": "r"}, [])])
 }
 
@@ -110,11 +118,23 @@ test_policy_document_statements_when_json_unknown if {
 
 test_policy_document_unresolved_statement_does_not_fail if {
 	statements := [{"effect": "Allow", "actions": ["bedrock:*"]}]
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy_document", {"statement": statements}, ["json", "statement.0.resources"])])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy_document",
+		{"statement": statements},
+		["json", "statement.0.resources"],
+	)])
 	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy_document", {}, ["json", "statement"])])
 }
 
 test_policy_document_statement_default_effect_and_deny if {
-	count(policy.deny) == 1 with input as mkview([res("aws_iam_policy_document", {"statement": [{"actions": ["*"], "resources": ["*"]}]}, [])])
-	count(policy.deny) == 0 with input as mkview([res("aws_iam_policy_document", {"statement": [{"effect": "Deny", "actions": ["*"], "resources": ["*"]}]}, [])])
+	count(policy.deny) == 1 with input as mkview([res(
+		"aws_iam_policy_document",
+		{"statement": [{"actions": ["*"], "resources": ["*"]}]},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([res(
+		"aws_iam_policy_document",
+		{"statement": [{"effect": "Deny", "actions": ["*"], "resources": ["*"]}]},
+		[],
+	)])
 }

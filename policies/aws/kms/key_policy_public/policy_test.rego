@@ -6,7 +6,7 @@ import data.aipolicy.aws.kms.key_policy_public as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -20,11 +20,26 @@ res(type, attributes, unresolved) := {
 
 doc(statement) := json.marshal({"Version": "2012-10-17", "Statement": statement})
 
-root := {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}
+root := {
+	"Sid": "Root",
+	"Effect": "Allow",
+	"Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+	"Action": "kms:*",
+	"Resource": "*",
+}
 
-everyone := {"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*"}
+everyone := {
+	"Sid": "Use",
+	"Effect": "Allow",
+	"Principal": {"AWS": "*"},
+	"Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+	"Resource": "*",
+}
 
-via_service := object.union(everyone, {"Condition": {"StringEquals": {"kms:CallerAccount": "111122223333", "kms:ViaService": "s3.eu-west-1.amazonaws.com"}}})
+via_service := object.union(
+	everyone,
+	{"Condition": {"StringEquals": {"kms:CallerAccount": "111122223333", "kms:ViaService": "s3.eu-west-1.amazonaws.com"}}},
+)
 
 test_public_statement_fails_for_both_types if {
 	policy.deny == {{
@@ -32,7 +47,11 @@ test_public_statement_fails_for_both_types if {
 		"attribute": "policy",
 		"message": "key policy allows everyone without a condition restricting the caller",
 	}} with input as mkview([res("aws_kms_key", {"policy": doc([root, everyone])}, [])])
-	count(policy.deny) == 1 with input as mkview([res("aws_kms_key_policy", {"policy": doc([object.union(everyone, {"Principal": "*"})])}, [])])
+	count(policy.deny) == 1 with input as mkview([res(
+		"aws_kms_key_policy",
+		{"policy": doc([object.union(everyone, {"Principal": "*"})])},
+		[],
+	)])
 }
 
 test_caller_account_condition_passes if {

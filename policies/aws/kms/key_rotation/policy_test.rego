@@ -23,11 +23,17 @@ test_absent_fails_because_default_is_false if {
 }
 
 test_rotation_off_fails if {
-	count(policy.deny) == 1 with input as view({"enable_key_rotation": false, "customer_master_key_spec": "SYMMETRIC_DEFAULT"}, [])
+	count(policy.deny) == 1 with input as view(
+		{"enable_key_rotation": false, "customer_master_key_spec": "SYMMETRIC_DEFAULT"},
+		[],
+	)
 }
 
 test_rotation_on_passes if {
-	count(policy.deny) == 0 with input as view({"enable_key_rotation": true, "customer_master_key_spec": "SYMMETRIC_DEFAULT"}, [])
+	count(policy.deny) == 0 with input as view(
+		{"enable_key_rotation": true, "customer_master_key_spec": "SYMMETRIC_DEFAULT"},
+		[],
+	)
 	count(policy.deny) == 0 with input as view({"enable_key_rotation": true}, [])
 }
 
@@ -37,7 +43,10 @@ test_rotation_unresolved_does_not_fail if {
 
 test_asymmetric_and_hmac_keys_not_judged if {
 	count(policy.deny) == 0 with input as view({"enable_key_rotation": false, "customer_master_key_spec": "RSA_4096"}, [])
-	count(policy.deny) == 0 with input as view({"customer_master_key_spec": "HMAC_256", "key_usage": "GENERATE_VERIFY_MAC"}, [])
+	count(policy.deny) == 0 with input as view(
+		{"customer_master_key_spec": "HMAC_256", "key_usage": "GENERATE_VERIFY_MAC"},
+		[],
+	)
 }
 
 test_null_spec_is_symmetric if {

@@ -86,5 +86,5 @@ _in_vpc(domain) if {
 
 _fine_grained(domain) if {
 	some options in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(domain, "advanced_security_options", null))
-	object.get(options, "enabled", false) == true
+	options.enabled == true
 }

@@ -12,7 +12,8 @@
 #   guidelines: [deployment/model-protection, development/assets]
 #   resource_types: [aws_opensearch_domain]
 #   remediation: >-
-#     Add encrypt_at_rest { enabled = true, kms_key_id = <customer-managed key ARN> } (OpenSearch 1.0+ can enable it in place).
+#     Add encrypt_at_rest { enabled = true, kms_key_id = <customer-managed key ARN> }
+#     (OpenSearch 1.0+ can enable it in place).
 package aipolicy.aws.opensearch.encryption_at_rest
 
 import rego.v1
@@ -26,5 +27,5 @@ deny contains finding if {
 
 _enabled(r) if {
 	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "encrypt_at_rest", null))
-	object.get(block, "enabled", false) == true
+	block.enabled == true
 }

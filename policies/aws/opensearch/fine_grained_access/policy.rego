@@ -34,7 +34,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
 	some options in _options(r)
-	object.get(options, "anonymous_auth_enabled", false) == true
+	options.anonymous_auth_enabled == true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "advanced_security_options.0.anonymous_auth_enabled",
 		"domain allows anonymous access",
@@ -45,5 +45,5 @@ _options(r) := data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.att
 
 _enabled(r) if {
 	some options in _options(r)
-	object.get(options, "enabled", false) == true
+	options.enabled == true
 }

@@ -6,7 +6,7 @@ import data.aipolicy.aws.opensearch.fine_grained_access as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -28,7 +28,10 @@ test_absent_options_fail_because_default_is_off if {
 }
 
 test_enabled_passes if {
-	count(policy.deny) == 0 with input as mkview([domain({"advanced_security_options": [{"enabled": true, "anonymous_auth_enabled": false}]}, [])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"advanced_security_options": [{"enabled": true, "anonymous_auth_enabled": false}]},
+		[],
+	)])
 }
 
 test_anonymous_access_fails if {
@@ -36,11 +39,20 @@ test_anonymous_access_fails if {
 		"resource": "aws_opensearch_domain.vectors",
 		"attribute": "advanced_security_options.0.anonymous_auth_enabled",
 		"message": "domain allows anonymous access",
-	}} with input as mkview([domain({"advanced_security_options": [{"enabled": true, "anonymous_auth_enabled": true}]}, [])])
+	}} with input as mkview([domain(
+		{"advanced_security_options": [{"enabled": true, "anonymous_auth_enabled": true}]},
+		[],
+	)])
 }
 
 test_unknown_values_do_not_fail if {
-	count(policy.deny) == 0 with input as mkview([domain({"advanced_security_options": [{}]}, ["advanced_security_options.0.enabled"])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"advanced_security_options": [{}]},
+		["advanced_security_options.0.enabled"],
+	)])
 	count(policy.deny) == 0 with input as mkview([domain({}, ["advanced_security_options"])])
-	count(policy.deny) == 0 with input as mkview([domain({"advanced_security_options": [{"enabled": true}]}, ["advanced_security_options.0.anonymous_auth_enabled"])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"advanced_security_options": [{"enabled": true}]},
+		["advanced_security_options.0.anonymous_auth_enabled"],
+	)])
 }

@@ -25,7 +25,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
 	data.aipolicy.lib.blocks.known_pattern(r, "domain_endpoint_options.*.enforce_https")
 	some options in _options(r)
-	object.get(options, "enforce_https", true) == false
+	options.enforce_https == false
 	finding := data.aipolicy.lib.resources.finding(
 		r, "domain_endpoint_options.0.enforce_https",
 		"domain accepts plain HTTP",

@@ -6,7 +6,7 @@ import data.aipolicy.aws.opensearch.https_tls as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -35,22 +35,40 @@ test_absent_options_fail_on_tls_policy_only if {
 }
 
 test_http_allowed_fails if {
-	policy.deny == {http_finding} with input as mkview([domain({"domain_endpoint_options": [{"enforce_https": false, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]}, [])])
+	policy.deny == {http_finding} with input as mkview([domain(
+		{"domain_endpoint_options": [{"enforce_https": false, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]},
+		[],
+	)])
 }
 
 test_old_tls_policy_fails if {
-	policy.deny == {tls_finding} with input as mkview([domain({"domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}]}, [])])
+	policy.deny == {tls_finding} with input as mkview([domain(
+		{"domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}]},
+		[],
+	)])
 }
 
 test_hardened_options_pass if {
 	every tls in ["Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10"] {
-		count(policy.deny) == 0 with input as mkview([domain({"domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": tls}]}, [])])
+		count(policy.deny) == 0 with input as mkview([domain(
+			{"domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": tls}]},
+			[],
+		)])
 	}
-	count(policy.deny) == 0 with input as mkview([domain({"domain_endpoint_options": {"tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}}, [])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"domain_endpoint_options": {"tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}},
+		[],
+	)])
 }
 
 test_unknown_values_do_not_fail if {
-	count(policy.deny) == 0 with input as mkview([domain({"domain_endpoint_options": [{"enforce_https": true}]}, ["domain_endpoint_options.0.tls_security_policy"])])
-	count(policy.deny) == 0 with input as mkview([domain({"domain_endpoint_options": [{"tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]}, ["domain_endpoint_options.0.enforce_https"])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"domain_endpoint_options": [{"enforce_https": true}]},
+		["domain_endpoint_options.0.tls_security_policy"],
+	)])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"domain_endpoint_options": [{"tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]},
+		["domain_endpoint_options.0.enforce_https"],
+	)])
 	count(policy.deny) == 0 with input as mkview([domain({}, ["domain_endpoint_options"])])
 }

@@ -21,10 +21,13 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
 	data.aipolicy.lib.blocks.known_pattern(r, "node_to_node_encryption.*.enabled")
 	not _enabled(r)
-	finding := data.aipolicy.lib.resources.finding(r, "node_to_node_encryption.0.enabled", "domain does not encrypt traffic between its nodes")
+	finding := data.aipolicy.lib.resources.finding(
+		r, "node_to_node_encryption.0.enabled",
+		"domain does not encrypt traffic between its nodes",
+	)
 }
 
 _enabled(r) if {
 	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "node_to_node_encryption", null))
-	object.get(block, "enabled", false) == true
+	block.enabled == true
 }

@@ -6,7 +6,7 @@ import data.aipolicy.aws.opensearch.node_to_node_encryption as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -37,6 +37,9 @@ test_enabled_passes if {
 }
 
 test_unknown_does_not_fail if {
-	count(policy.deny) == 0 with input as mkview([domain({"node_to_node_encryption": [{}]}, ["node_to_node_encryption.0.enabled"])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"node_to_node_encryption": [{}]},
+		["node_to_node_encryption.0.enabled"],
+	)])
 	count(policy.deny) == 0 with input as mkview([domain({}, ["node_to_node_encryption"])])
 }

@@ -27,7 +27,7 @@ deny contains finding if {
 	data.aipolicy.lib.resources.attr(r, "type", "") == "network"
 	data.aipolicy.lib.resources.known(r, "policy")
 	some rule in _rules(data.aipolicy.lib.resources.attr(r, "policy", null))
-	object.get(rule, "AllowFromPublic", false) == true
+	rule.AllowFromPublic == true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",
 		"network policy allows public access to collections",

@@ -6,7 +6,7 @@ import data.aipolicy.aws.opensearch.vpc_only as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -29,7 +29,10 @@ test_public_domain_fails if {
 }
 
 test_vpc_domain_passes if {
-	count(policy.deny) == 0 with input as mkview([domain({"vpc_options": [{"subnet_ids": ["subnet-0a1b2c3d"], "security_group_ids": ["sg-1"]}]}, [])])
+	count(policy.deny) == 0 with input as mkview([domain(
+		{"vpc_options": [{"subnet_ids": ["subnet-0a1b2c3d"], "security_group_ids": ["sg-1"]}]},
+		[],
+	)])
 }
 
 test_unknown_subnets_do_not_fail if {

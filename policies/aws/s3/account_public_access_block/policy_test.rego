@@ -6,12 +6,17 @@ import data.aipolicy.aws.s3.account_public_access_block as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-bucket := {"id": "aws_s3_bucket.models", "type": "aws_s3_bucket", "attributes": {"bucket": "acme-ml-models"}, "unresolved": []}
+bucket := {
+	"id": "aws_s3_bucket.models",
+	"type": "aws_s3_bucket",
+	"attributes": {"bucket": "acme-ml-models"},
+	"unresolved": [],
+}
 
 block(attributes, unresolved) := {
 	"id": "aws_s3_account_public_access_block.this",
@@ -20,7 +25,12 @@ block(attributes, unresolved) := {
 	"unresolved": unresolved,
 }
 
-all_on := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+all_on := {
+	"block_public_acls": true,
+	"block_public_policy": true,
+	"ignore_public_acls": true,
+	"restrict_public_buckets": true,
+}
 
 test_buckets_without_account_block_fail if {
 	policy.deny == {{
@@ -48,5 +58,8 @@ test_flag_off_or_absent_fails if {
 }
 
 test_unknown_flag_does_not_fail if {
-	count(policy.deny) == 0 with input as mkview([bucket, block(object.remove(all_on, ["block_public_policy"]), ["block_public_policy"])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket,
+		block(object.remove(all_on, ["block_public_policy"]), ["block_public_policy"]),
+	])
 }

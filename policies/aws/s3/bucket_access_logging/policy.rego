@@ -30,11 +30,11 @@ package aipolicy.aws.s3.bucket_access_logging
 import rego.v1
 
 deny contains finding if {
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	data.aipolicy.lib.blocks.known_pattern(bucket, "logging")
 	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(bucket, "logging", null))
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "bucket", bucket.id)) == 0
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "bucket")
 	not _log_target(bucket)
 	not _targets_unknown
 	not _trail_records(bucket)
@@ -82,7 +82,7 @@ _trail_records(bucket) if {
 _selects(trail, bucket) if {
 	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
 	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
-	object.get(resource, "type", "") == "AWS::S3::Object"
+	resource.type == "AWS::S3::Object"
 	_values_cover(object.get(resource, "values", []), trail, bucket)
 }
 
@@ -90,7 +90,7 @@ _selects(trail, bucket) if {
 	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
 	fields := data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
 	some field in fields
-	object.get(field, "field", "") == "resources.type"
+	field.field == "resources.type"
 	"AWS::S3::Object" in object.get(field, "equals", [])
 	_advanced_covers(fields, trail, bucket)
 }
@@ -106,11 +106,13 @@ _advanced_covers(fields, _, _) if {
 	not _has_arn_field(fields)
 }
 
-_advanced_covers(_, trail, bucket) if bucket.id in data.aipolicy.lib.resources.references_of(trail, "advanced_event_selector")
+_advanced_covers(_, trail, bucket) if {
+	bucket.id in data.aipolicy.lib.resources.references_of(trail, "advanced_event_selector")
+}
 
 _has_arn_field(fields) if {
 	some field in fields
-	object.get(field, "field", "") == "resources.ARN"
+	field.field == "resources.ARN"
 }
 
 # Selector types and field names must be known; ARN values may be unknown when they reference
@@ -119,7 +121,9 @@ _selectors_unknown(trail) if not data.aipolicy.lib.resources.known(trail, "enabl
 
 _selectors_unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "event_selector.*.data_resource.*.type")
 
-_selectors_unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "advanced_event_selector.*.field_selector.*.field")
+_selectors_unknown(trail) if {
+	not data.aipolicy.lib.blocks.known_pattern(trail, "advanced_event_selector.*.field_selector.*.field")
+}
 
 _selectors_unknown(trail) if {
 	some attribute in ["event_selector", "advanced_event_selector"]

@@ -6,7 +6,7 @@ import data.aipolicy.aws.s3.bucket_access_logging as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -38,7 +38,12 @@ test_bucket_without_logging_fails if {
 }
 
 test_inline_logging_passes if {
-	count(policy.deny) == 0 with input as mkview([bucket("models", {"logging": [{"target_bucket": "acme-logs", "target_prefix": "models/"}]}, [], {})])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		"models",
+		{"logging": [{"target_bucket": "acme-logs", "target_prefix": "models/"}]},
+		[],
+		{},
+	)])
 	count(policy.deny) == 1 with input as mkview([bucket("models", {"logging": []}, [], {})])
 }
 
@@ -51,7 +56,11 @@ test_separate_logging_passes_and_target_is_not_judged if {
 	view := mkview([
 		bucket("models", {}, [], {}),
 		bucket("logs", {}, [], {}),
-		logging({"target_prefix": "models/"}, ["bucket", "target_bucket"], {"bucket": ["aws_s3_bucket.models"], "target_bucket": ["aws_s3_bucket.logs"]}),
+		logging(
+			{"target_prefix": "models/"},
+			["bucket", "target_bucket"],
+			{"bucket": ["aws_s3_bucket.models"], "target_bucket": ["aws_s3_bucket.logs"]},
+		),
 	])
 	count(policy.deny) == 0 with input as view
 }
@@ -61,7 +70,11 @@ test_logging_of_another_bucket_does_not_count if {
 		bucket("models", {}, [], {}),
 		bucket("datasets", {}, [], {}),
 		bucket("logs", {}, [], {}),
-		logging({}, ["bucket", "target_bucket"], {"bucket": ["aws_s3_bucket.models"], "target_bucket": ["aws_s3_bucket.logs"]}),
+		logging(
+			{},
+			["bucket", "target_bucket"],
+			{"bucket": ["aws_s3_bucket.models"], "target_bucket": ["aws_s3_bucket.logs"]},
+		),
 	])
 	policy.deny == {finding("datasets")} with input as view
 }
@@ -77,16 +90,30 @@ test_target_named_by_constant_is_not_judged if {
 
 test_inline_target_and_trail_bucket_are_not_judged if {
 	view := mkview([
-		bucket("models", {"logging": [{"target_bucket": "x"}]}, ["logging.0.target_bucket"], {"logging": ["aws_s3_bucket.logs"]}),
+		bucket(
+			"models",
+			{"logging": [{"target_bucket": "x"}]},
+			["logging.0.target_bucket"],
+			{"logging": ["aws_s3_bucket.logs"]},
+		),
 		bucket("logs", {}, [], {}),
 		bucket("trail", {}, [], {}),
-		{"id": "aws_cloudtrail.main", "type": "aws_cloudtrail", "attributes": {}, "unresolved": ["s3_bucket_name"], "references": {"s3_bucket_name": ["aws_s3_bucket.trail"]}},
+		{
+			"id": "aws_cloudtrail.main",
+			"type": "aws_cloudtrail",
+			"attributes": {},
+			"unresolved": ["s3_bucket_name"],
+			"references": {"s3_bucket_name": ["aws_s3_bucket.trail"]},
+		},
 	])
 	count(policy.deny) == 0 with input as view
 }
 
 test_dangling_logging_leaves_buckets_unjudged if {
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), logging({"target_bucket": "acme-logs"}, ["bucket"], {})])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		logging({"target_bucket": "acme-logs"}, ["bucket"], {}),
+	])
 	count(policy.deny) == 0 with input as mkview([
 		bucket("models", {}, [], {}),
 		bucket("logs", {}, [], {}),
@@ -110,31 +137,81 @@ advanced(arn_field) := [{"field_selector": array.concat(
 )}]
 
 test_trail_data_events_for_the_bucket_pass if {
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic(["x"])}, ["event_selector.0.data_resource.0.values"], {"event_selector": ["aws_s3_bucket.models"]})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic(["arn:aws:s3"])}, [], {})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"advanced_event_selector": advanced([])}, [], {})])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail(
+			{"event_selector": basic(["x"])},
+			["event_selector.0.data_resource.0.values"],
+			{"event_selector": ["aws_s3_bucket.models"]},
+		),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3"])}, [], {}),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"advanced_event_selector": advanced([])}, [], {}),
+	])
 	arn := [{"field": "resources.ARN", "starts_with": ["x"]}]
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"advanced_event_selector": advanced(arn)}, [], {"advanced_event_selector": ["aws_s3_bucket.models"]})])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"advanced_event_selector": advanced(arn)}, [], {"advanced_event_selector": ["aws_s3_bucket.models"]}),
+	])
 }
 
 test_trail_data_events_for_other_buckets_do_not_count if {
 	other_refs := {"event_selector": ["aws_s3_bucket.other"]}
-	count(policy.deny) == 1 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic([])}, ["event_selector.0.data_resource.0.values"], other_refs)])
-	count(policy.deny) == 1 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic(["arn:aws:s3:::acme-other/"])}, [], {})])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic([])}, ["event_selector.0.data_resource.0.values"], other_refs),
+	])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3:::acme-other/"])}, [], {}),
+	])
 	arn := [{"field": "resources.ARN", "starts_with": ["arn:aws:s3:::acme-other/"]}]
-	count(policy.deny) == 1 with input as mkview([bucket("models", {}, [], {}), trail({"advanced_event_selector": advanced(arn)}, [], {})])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"advanced_event_selector": advanced(arn)}, [], {}),
+	])
 	lambda := [{"data_resource": [{"type": "AWS::Lambda::Function", "values": ["arn:aws:lambda"]}]}]
-	count(policy.deny) == 1 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": lambda}, [], {"event_selector": ["aws_s3_bucket.models"]})])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": lambda}, [], {"event_selector": ["aws_s3_bucket.models"]}),
+	])
 }
 
 test_paused_trail_does_not_count if {
-	count(policy.deny) == 1 with input as mkview([bucket("models", {}, [], {}), trail({"enable_logging": false, "event_selector": basic(["arn:aws:s3"])}, [], {})])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"enable_logging": false, "event_selector": basic(["arn:aws:s3"])}, [], {}),
+	])
 }
 
 test_unknown_trail_selectors_do_not_fail if {
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": [{"data_resource": [{}]}]}, ["event_selector.0.data_resource.0.type"], {})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic([])}, ["event_selector.0.data_resource.0.values"], {})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"advanced_event_selector": [{"field_selector": [{}]}]}, ["advanced_event_selector.0.field_selector.0.field"], {})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({}, ["advanced_event_selector"], {})])
-	count(policy.deny) == 0 with input as mkview([bucket("models", {}, [], {}), trail({"event_selector": basic(["arn:aws:s3"])}, ["enable_logging"], {})])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": [{"data_resource": [{}]}]}, ["event_selector.0.data_resource.0.type"], {}),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic([])}, ["event_selector.0.data_resource.0.values"], {}),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail(
+			{"advanced_event_selector": [{"field_selector": [{}]}]},
+			["advanced_event_selector.0.field_selector.0.field"],
+			{},
+		),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({}, ["advanced_event_selector"], {}),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3"])}, ["enable_logging"], {}),
+	])
 }

@@ -37,9 +37,13 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
-	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_server_side_encryption_configuration", "bucket", bucket.id)) == 0
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
+	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
+	separate := data.aipolicy.lib.resources.referencing(
+		input, "aws_s3_bucket_server_side_encryption_configuration",
+		"bucket", bucket.id,
+	)
+	count(separate) == 0
 	data.aipolicy.lib.blocks.known_pattern(
 		bucket,
 		"server_side_encryption_configuration.*.rule.*.apply_server_side_encryption_by_default.*.sse_algorithm",

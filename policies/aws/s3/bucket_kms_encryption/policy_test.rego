@@ -6,12 +6,15 @@ import data.aipolicy.aws.s3.bucket_kms_encryption as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-rules(algorithm) := [{"apply_server_side_encryption_by_default": [{"sse_algorithm": algorithm}], "bucket_key_enabled": true}]
+rules(algorithm) := [{
+	"apply_server_side_encryption_by_default": [{"sse_algorithm": algorithm}],
+	"bucket_key_enabled": true,
+}]
 
 bucket(attributes, unresolved) := {
 	"id": "aws_s3_bucket.models",
@@ -41,12 +44,21 @@ test_inline_absent_fails_because_default_is_sse_s3 if {
 }
 
 test_inline_aes256_fails if {
-	count(policy.deny) == 1 with input as mkview([bucket({"server_side_encryption_configuration": [{"rule": rules("AES256")}]}, [])])
+	count(policy.deny) == 1 with input as mkview([bucket(
+		{"server_side_encryption_configuration": [{"rule": rules("AES256")}]},
+		[],
+	)])
 }
 
 test_inline_kms_passes if {
-	count(policy.deny) == 0 with input as mkview([bucket({"server_side_encryption_configuration": [{"rule": rules("aws:kms")}]}, [])])
-	count(policy.deny) == 0 with input as mkview([bucket({"server_side_encryption_configuration": [{"rule": rules("aws:kms:dsse")}]}, [])])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"server_side_encryption_configuration": [{"rule": rules("aws:kms")}]},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"server_side_encryption_configuration": [{"rule": rules("aws:kms:dsse")}]},
+		[],
+	)])
 }
 
 test_inline_unresolved_does_not_fail if {
@@ -92,7 +104,11 @@ test_separate_aes256_fails if {
 }
 
 test_separate_rule_without_default_fails if {
-	count(policy.deny) == 1 with input as mkview([sse({"rule": [{"bucket_key_enabled": true}]}, [], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 1 with input as mkview([sse(
+		{"rule": [{"bucket_key_enabled": true}]},
+		[],
+		["aws_s3_bucket.models"],
+	)])
 	count(policy.deny) == 1 with input as mkview([sse({}, [], ["aws_s3_bucket.models"])])
 }
 

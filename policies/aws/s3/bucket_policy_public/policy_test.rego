@@ -6,7 +6,7 @@ import data.aipolicy.aws.s3.bucket_policy_public as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -20,9 +20,19 @@ res(type, attributes, unresolved) := {
 
 doc(statements) := json.marshal({"Version": "2012-10-17", "Statement": statements})
 
-public_read := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-ml-models/*"}
+public_read := {
+	"Effect": "Allow",
+	"Principal": "*",
+	"Action": "s3:GetObject",
+	"Resource": "arn:aws:s3:::acme-ml-models/*",
+}
 
-role_read := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/inference"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-ml-models/*"}
+role_read := {
+	"Effect": "Allow",
+	"Principal": {"AWS": "arn:aws:iam::111122223333:role/inference"},
+	"Action": "s3:GetObject",
+	"Resource": "arn:aws:s3:::acme-ml-models/*",
+}
 
 test_public_statement_fails_for_both_types if {
 	policy.deny == {{
@@ -34,8 +44,15 @@ test_public_statement_fails_for_both_types if {
 }
 
 test_aws_star_and_not_principal_fail if {
-	count(policy.deny) == 1 with input as mkview([res("aws_s3_bucket_policy", {"policy": doc([object.union(public_read, {"Principal": {"AWS": ["*"]}})])}, [])])
-	not_principal := object.remove(object.union(public_read, {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}), ["Principal"])
+	count(policy.deny) == 1 with input as mkview([res(
+		"aws_s3_bucket_policy",
+		{"policy": doc([object.union(public_read, {"Principal": {"AWS": ["*"]}})])},
+		[],
+	)])
+	not_principal := object.remove(
+		object.union(public_read, {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}),
+		["Principal"],
+	)
 	count(policy.deny) == 1 with input as mkview([res("aws_s3_bucket_policy", {"policy": doc([not_principal])}, [])])
 }
 

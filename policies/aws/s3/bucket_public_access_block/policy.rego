@@ -27,9 +27,9 @@ flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "res
 
 deny contains finding if {
 	not _account_block_may_cover
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_public_access_block", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_public_access_block", "bucket", bucket.id)) == 0
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_public_access_block", "bucket")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "public_access_block",
 		"bucket has no public access block",

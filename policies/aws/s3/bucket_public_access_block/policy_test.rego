@@ -6,14 +6,19 @@ import data.aipolicy.aws.s3.bucket_public_access_block as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
 bucket := {"id": "aws_s3_bucket.models", "type": "aws_s3_bucket", "attributes": {"bucket": "models"}}
 
-all_on := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+all_on := {
+	"block_public_acls": true,
+	"block_public_policy": true,
+	"ignore_public_acls": true,
+	"restrict_public_buckets": true,
+}
 
 pab(attributes, unresolved, refs) := {
 	"id": "aws_s3_bucket_public_access_block.models",
@@ -85,13 +90,16 @@ test_block_for_another_bucket_does_not_cover if {
 }
 
 test_account_block_covers_everything if {
-	attrs := object.union(all_on, {"block_public_acls": false})
 	count(policy.deny) == 0 with input as mkview([bucket, account(all_on, [])])
+	attrs := object.union(all_on, {"block_public_acls": false})
 	count(policy.deny) == 0 with input as mkview([bucket, pab(attrs, [], ["aws_s3_bucket.models"]), account(all_on, [])])
 }
 
 test_account_block_with_unknown_flag_may_cover if {
-	count(policy.deny) == 0 with input as mkview([bucket, account(object.remove(all_on, ["block_public_acls"]), ["block_public_acls"])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket,
+		account(object.remove(all_on, ["block_public_acls"]), ["block_public_acls"]),
+	])
 }
 
 test_partial_account_block_does_not_cover if {

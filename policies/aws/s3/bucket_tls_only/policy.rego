@@ -25,9 +25,9 @@ package aipolicy.aws.s3.bucket_tls_only
 import rego.v1
 
 deny contains finding if {
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_policy", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	data.aipolicy.lib.resources.known(bucket, "policy")
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_policy", "bucket")
 	policies := data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_policy", "bucket", bucket.id)
 	every policy in policies {
 		data.aipolicy.lib.resources.known(policy, "policy")
@@ -69,7 +69,7 @@ _false(value) if {
 	}
 }
 
-_false_scalar(value) if value == false
+_false_scalar(false) := true
 
 _false_scalar(value) if {
 	is_string(value)

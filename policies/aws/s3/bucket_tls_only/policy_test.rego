@@ -6,7 +6,7 @@ import data.aipolicy.aws.s3.bucket_tls_only as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -39,7 +39,12 @@ tls_deny(principal, action, condition) := {
 
 insecure := {"Bool": {"aws:SecureTransport": "false"}}
 
-reader := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/inference"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-ml-models/*"}
+reader := {
+	"Effect": "Allow",
+	"Principal": {"AWS": "arn:aws:iam::111122223333:role/inference"},
+	"Action": "s3:GetObject",
+	"Resource": "arn:aws:s3:::acme-ml-models/*",
+}
 
 finding := {
 	"resource": "aws_s3_bucket.models",
@@ -62,7 +67,10 @@ test_separate_policy_without_tls_deny_fails if {
 }
 
 test_inline_policy if {
-	count(policy.deny) == 0 with input as mkview([bucket({"policy": doc([tls_deny({"AWS": "*"}, ["s3:GetObject", "s3:PutObject"], insecure)])}, [])])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"policy": doc([tls_deny({"AWS": "*"}, ["s3:GetObject", "s3:PutObject"], insecure)])},
+		[],
+	)])
 	count(policy.deny) == 1 with input as mkview([bucket({"policy": doc([reader])}, [])])
 }
 
@@ -94,11 +102,17 @@ test_malformed_policy_fails if {
 
 test_unknown_policies_are_not_judged if {
 	count(policy.deny) == 0 with input as mkview([bucket({}, ["policy"])])
-	count(policy.deny) == 0 with input as mkview([bucket({}, []), bucket_policy({}, ["bucket", "policy"], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({}, []),
+		bucket_policy({}, ["bucket", "policy"], ["aws_s3_bucket.models"]),
+	])
 }
 
 test_dangling_bucket_policy_leaves_buckets_unjudged if {
-	count(policy.deny) == 0 with input as mkview([bucket({}, []), bucket_policy({"policy": doc([reader])}, ["bucket"], [])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({}, []),
+		bucket_policy({"policy": doc([reader])}, ["bucket"], []),
+	])
 }
 
 test_policy_of_another_bucket_does_not_count if {

@@ -33,9 +33,9 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_versioning", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_versioning", "bucket", bucket.id)) == 0
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_versioning", "bucket")
 	data.aipolicy.lib.blocks.known_pattern(bucket, "versioning.*.enabled")
 	not _inline_enabled(bucket)
 	finding := data.aipolicy.lib.resources.finding(
@@ -46,10 +46,10 @@ deny contains finding if {
 
 _status_enabled(r) if {
 	some configuration in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "versioning_configuration", null))
-	object.get(configuration, "status", "") == "Enabled"
+	configuration.status == "Enabled"
 }
 
 _inline_enabled(r) if {
 	some versioning in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "versioning", null))
-	object.get(versioning, "enabled", false) == true
+	versioning.enabled == true
 }

@@ -6,7 +6,7 @@ import data.aipolicy.aws.s3.bucket_versioning as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -55,7 +55,10 @@ test_inline_unresolved_does_not_fail if {
 # separate-resource style
 
 test_separate_enabled_passes if {
-	count(policy.deny) == 0 with input as mkview([bucket({}, ["versioning"]), versioning(status("Enabled"), ["bucket"], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({}, ["versioning"]),
+		versioning(status("Enabled"), ["bucket"], ["aws_s3_bucket.models"]),
+	])
 }
 
 test_separate_takes_precedence_over_inline if {
@@ -70,16 +73,27 @@ test_separate_suspended_fails if {
 		"resource": "aws_s3_bucket_versioning.models",
 		"attribute": "versioning_configuration",
 		"message": "bucket versioning is not enabled",
-	}} with input as mkview([bucket({}, ["versioning"]), versioning(status("Suspended"), ["bucket"], ["aws_s3_bucket.models"])])
+	}} with input as mkview([
+		bucket({}, ["versioning"]),
+		versioning(status("Suspended"), ["bucket"], ["aws_s3_bucket.models"]),
+	])
 }
 
 test_separate_status_absent_fails if {
-	count(policy.deny) == 1 with input as mkview([versioning({"versioning_configuration": [{}]}, [], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 1 with input as mkview([versioning(
+		{"versioning_configuration": [{}]},
+		[],
+		["aws_s3_bucket.models"],
+	)])
 	count(policy.deny) == 1 with input as mkview([versioning({}, [], ["aws_s3_bucket.models"])])
 }
 
 test_separate_status_unresolved_does_not_fail if {
-	count(policy.deny) == 0 with input as mkview([versioning({"versioning_configuration": [{}]}, ["versioning_configuration.0.status"], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 0 with input as mkview([versioning(
+		{"versioning_configuration": [{}]},
+		["versioning_configuration.0.status"],
+		["aws_s3_bucket.models"],
+	)])
 }
 
 test_dangling_separate_resource_leaves_buckets_unjudged if {

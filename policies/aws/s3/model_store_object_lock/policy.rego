@@ -40,6 +40,8 @@ store_tag_values := {
 }
 
 deny contains finding if {
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_object_lock_configuration", "bucket")
+	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_replication_configuration", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	_model_store(bucket)
 	data.aipolicy.lib.resources.known(bucket, "object_lock_enabled")
@@ -48,8 +50,6 @@ deny contains finding if {
 	not _locked_inline(bucket)
 	not _replicated_inline(bucket)
 	not _separately_protected(bucket)
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_object_lock_configuration", "bucket")
-	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_replication_configuration", "bucket")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "object_lock_enabled",
 		"model or training-data bucket has neither object lock nor replication",
@@ -72,7 +72,7 @@ _locked_inline(bucket) if data.aipolicy.lib.resources.attr(bucket, "object_lock_
 
 _locked_inline(bucket) if {
 	some config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(bucket, "object_lock_configuration", null))
-	object.get(config, "object_lock_enabled", "") == "Enabled"
+	config.object_lock_enabled == "Enabled"
 }
 
 _replicated_inline(bucket) if {
@@ -81,11 +81,16 @@ _replicated_inline(bucket) if {
 }
 
 _separately_protected(bucket) if {
-	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_object_lock_configuration", "bucket", bucket.id)) > 0
+	locks := data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_object_lock_configuration", "bucket", bucket.id)
+	count(locks) > 0
 }
 
 _separately_protected(bucket) if {
-	some replication in data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_replication_configuration", "bucket", bucket.id)
+	replications := data.aipolicy.lib.resources.referencing(
+		input, "aws_s3_bucket_replication_configuration",
+		"bucket", bucket.id,
+	)
+	some replication in replications
 	_replication_may_be_active(replication)
 }
 

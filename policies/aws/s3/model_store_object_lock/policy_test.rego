@@ -6,7 +6,7 @@ import data.aipolicy.aws.s3.model_store_object_lock as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
@@ -28,9 +28,19 @@ separate(type, attributes, unresolved, refs) := {
 	"references": {"bucket": refs},
 }
 
-lock(refs) := separate("aws_s3_bucket_object_lock_configuration", {"rule": [{"default_retention": [{"mode": "GOVERNANCE", "days": 30}]}]}, [], refs)
+lock(refs) := separate(
+	"aws_s3_bucket_object_lock_configuration",
+	{"rule": [{"default_retention": [{"mode": "GOVERNANCE", "days": 30}]}]},
+	[],
+	refs,
+)
 
-replication(rules, unresolved, refs) := separate("aws_s3_bucket_replication_configuration", {"rule": rules}, unresolved, refs)
+replication(rules, unresolved, refs) := separate(
+	"aws_s3_bucket_replication_configuration",
+	{"rule": rules},
+	unresolved,
+	refs,
+)
 
 finding := {
 	"resource": "aws_s3_bucket.models",
@@ -43,7 +53,10 @@ test_model_store_without_protection_fails if {
 }
 
 test_store_recognised_through_tags_all_and_any_case if {
-	count(policy.deny) == 1 with input as mkview([bucket({"tags_all": {"DATA-CLASSIFICATION": "training-data"}}, ["tags"])])
+	count(policy.deny) == 1 with input as mkview([bucket(
+		{"tags_all": {"DATA-CLASSIFICATION": "training-data"}},
+		["tags"],
+	)])
 	count(policy.deny) == 1 with input as mkview([bucket({"tags": {"asset-type": "DATASETS"}}, [])])
 }
 
@@ -68,13 +81,25 @@ test_object_lock_unknown_does_not_fail if {
 }
 
 test_inline_object_lock_configuration if {
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags, "object_lock_configuration": [{"object_lock_enabled": "Enabled"}]}, [])])
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, ["object_lock_configuration.0.object_lock_enabled"])])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"tags": model_tags, "object_lock_configuration": [{"object_lock_enabled": "Enabled"}]},
+		[],
+	)])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"tags": model_tags},
+		["object_lock_configuration.0.object_lock_enabled"],
+	)])
 }
 
 test_inline_replication if {
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags, "replication_configuration": [{"role": "r", "rules": [{"status": "Enabled"}]}]}, [])])
-	count(policy.deny) == 1 with input as mkview([bucket({"tags": model_tags, "replication_configuration": [{"role": "r", "rules": [{"status": "Disabled"}]}]}, [])])
+	count(policy.deny) == 0 with input as mkview([bucket(
+		{"tags": model_tags, "replication_configuration": [{"role": "r", "rules": [{"status": "Enabled"}]}]},
+		[],
+	)])
+	count(policy.deny) == 1 with input as mkview([bucket(
+		{"tags": model_tags, "replication_configuration": [{"role": "r", "rules": [{"status": "Disabled"}]}]},
+		[],
+	)])
 	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, ["replication_configuration"])])
 }
 
@@ -87,13 +112,25 @@ test_lock_for_another_bucket_does_not_count if {
 }
 
 test_separate_replication if {
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, []), replication([{"status": "Enabled"}], [], ["aws_s3_bucket.models"])])
-	count(policy.deny) == 1 with input as mkview([bucket({"tags": model_tags}, []), replication([{"status": "Disabled"}], [], ["aws_s3_bucket.models"])])
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, []), replication([{}], ["rule.0.status"], ["aws_s3_bucket.models"])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({"tags": model_tags}, []),
+		replication([{"status": "Enabled"}], [], ["aws_s3_bucket.models"]),
+	])
+	count(policy.deny) == 1 with input as mkview([
+		bucket({"tags": model_tags}, []),
+		replication([{"status": "Disabled"}], [], ["aws_s3_bucket.models"]),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({"tags": model_tags}, []),
+		replication([{}], ["rule.0.status"], ["aws_s3_bucket.models"]),
+	])
 }
 
 test_dangling_separate_resources_leave_buckets_unjudged if {
 	dangling_lock := object.union(lock([]), {"unresolved": ["bucket"]})
 	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, []), dangling_lock])
-	count(policy.deny) == 0 with input as mkview([bucket({"tags": model_tags}, []), replication([{"status": "Enabled"}], ["bucket"], [])])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({"tags": model_tags}, []),
+		replication([{"status": "Enabled"}], ["bucket"], []),
+	])
 }

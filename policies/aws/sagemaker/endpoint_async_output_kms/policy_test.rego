@@ -14,7 +14,10 @@ view(attributes, unresolved) := {
 	"by_type": {"aws_sagemaker_endpoint_configuration": ["aws_sagemaker_endpoint_configuration.ec"]},
 }
 
-async(output) := {"async_inference_config": [{"client_config": [], "output_config": [object.union({"s3_output_path": "s3://acme-ml-async/llm/out"}, output)]}]}
+async(output) := {"async_inference_config": [{
+	"client_config": [],
+	"output_config": [object.union({"s3_output_path": "s3://acme-ml-async/llm/out"}, output)],
+}]}
 
 test_absent_key_fails if {
 	findings := policy.deny with input as view(async({}), [])

@@ -28,7 +28,10 @@ test_absent_deployment_config_fails if {
 }
 
 test_no_rollback_fails if {
-	count(policy.deny) == 1 with input as view({"deployment_config": [{"blue_green_update_policy": blue_green, "auto_rollback_configuration": []}]}, [])
+	count(policy.deny) == 1 with input as view(
+		{"deployment_config": [{"blue_green_update_policy": blue_green, "auto_rollback_configuration": []}]},
+		[],
+	)
 }
 
 test_rollback_without_alarms_fails if {

@@ -41,7 +41,7 @@ deny contains finding if {
 
 _scales_to_two(variant) if {
 	some scaling in data.aipolicy.lib.blocks.elements(object.get(variant, "managed_instance_scaling", null))
-	object.get(scaling, "status", "") == "ENABLED"
+	scaling.status == "ENABLED"
 	minimum := object.get(scaling, "min_instance_count", 0)
 	is_number(minimum)
 	minimum >= 2

@@ -39,18 +39,27 @@ test_each_variant_is_judged if {
 }
 
 test_serverless_passes if {
-	serverless := variant({"initial_instance_count": null, "serverless_config": [{"max_concurrency": 5, "memory_size_in_mb": 4096}]})
+	serverless := variant({
+		"initial_instance_count": null,
+		"serverless_config": [{"max_concurrency": 5, "memory_size_in_mb": 4096}],
+	})
 	count(policy.deny) == 0 with input as view({"production_variants": [serverless]}, [])
 }
 
 test_managed_scaling_to_two_passes if {
 	scaling := [{"status": "ENABLED", "min_instance_count": 2, "max_instance_count": 4}]
-	count(policy.deny) == 0 with input as view({"production_variants": [variant({"initial_instance_count": 1, "managed_instance_scaling": scaling})]}, [])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [variant({"initial_instance_count": 1, "managed_instance_scaling": scaling})]},
+		[],
+	)
 }
 
 test_managed_scaling_to_one_fails if {
 	scaling := [{"status": "ENABLED", "min_instance_count": 1, "max_instance_count": 4}]
-	count(policy.deny) == 1 with input as view({"production_variants": [variant({"initial_instance_count": 1, "managed_instance_scaling": scaling})]}, [])
+	count(policy.deny) == 1 with input as view(
+		{"production_variants": [variant({"initial_instance_count": 1, "managed_instance_scaling": scaling})]},
+		[],
+	)
 }
 
 test_absent_count_is_not_judged if {
@@ -59,14 +68,23 @@ test_absent_count_is_not_judged if {
 }
 
 test_unresolved_count_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"production_variants": [variant({})]}, ["production_variants.0.initial_instance_count"])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [variant({})]},
+		["production_variants.0.initial_instance_count"],
+	)
 }
 
 test_unresolved_serverless_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"production_variants": [variant({"initial_instance_count": 1})]}, ["production_variants.0.serverless_config"])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [variant({"initial_instance_count": 1})]},
+		["production_variants.0.serverless_config"],
+	)
 }
 
 test_unresolved_scaling_does_not_fail if {
 	unresolved := ["production_variants.0.managed_instance_scaling.0.min_instance_count"]
-	count(policy.deny) == 0 with input as view({"production_variants": [variant({"initial_instance_count": 1})]}, unresolved)
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [variant({"initial_instance_count": 1})]},
+		unresolved,
+	)
 }

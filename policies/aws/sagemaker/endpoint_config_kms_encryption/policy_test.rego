@@ -4,7 +4,12 @@ import rego.v1
 
 import data.aipolicy.aws.sagemaker.endpoint_config_kms_encryption as policy
 
-variants := [{"variant_name": "primary", "model_name": "m", "instance_type": "ml.m5.xlarge", "initial_instance_count": 1}]
+variants := [{
+	"variant_name": "primary",
+	"model_name": "m",
+	"instance_type": "ml.m5.xlarge",
+	"initial_instance_count": 1,
+}]
 
 view(attributes, unresolved) := {
 	"resources": {"aws_sagemaker_endpoint_configuration.inference": {
@@ -29,7 +34,10 @@ test_empty_fails if {
 }
 
 test_key_set_passes if {
-	count(policy.deny) == 0 with input as view({"production_variants": variants, "kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/k"}, [])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": variants, "kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/k"},
+		[],
+	)
 }
 
 test_unresolved_key_does_not_fail if {
@@ -48,7 +56,10 @@ test_instance_storage_type_is_not_judged if {
 }
 
 test_unresolved_instance_type_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"production_variants": [{"variant_name": "primary"}]}, ["production_variants.0.instance_type"])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [{"variant_name": "primary"}]},
+		["production_variants.0.instance_type"],
+	)
 }
 
 test_serverless_variant_is_judged if {

@@ -30,8 +30,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	capture := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "data_capture_config", null))
 	data.aipolicy.lib.resources.known(r, "data_capture_config.0.enable_capture")
+	capture := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "data_capture_config", null))
 	object.get(capture, "enable_capture", false) != true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "data_capture_config.0.enable_capture",

@@ -61,5 +61,8 @@ test_enable_capture_unresolved_does_not_fail if {
 
 test_unknown_destination_does_not_hide_switched_off_capture if {
 	block := [object.remove(capture(false)[0], ["destination_s3_uri"])]
-	count(policy.deny) == 1 with input as view({"data_capture_config": block}, ["data_capture_config.0.destination_s3_uri"])
+	count(policy.deny) == 1 with input as view(
+		{"data_capture_config": block},
+		["data_capture_config.0.destination_s3_uri"],
+	)
 }

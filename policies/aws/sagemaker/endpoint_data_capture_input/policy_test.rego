@@ -43,5 +43,8 @@ test_no_capture_is_left_to_sm_006 if {
 }
 
 test_unresolved_mode_does_not_fail if {
-	count(policy.deny) == 0 with input as view(capture(["Output"]), ["data_capture_config.0.capture_options.0.capture_mode"])
+	count(policy.deny) == 0 with input as view(
+		capture(["Output"]),
+		["data_capture_config.0.capture_options.0.capture_mode"],
+	)
 }

@@ -20,7 +20,12 @@ job(type, input_attribute, references, unresolved) := {
 	"references": {input_attribute: references},
 }
 
-data_quality := job("aws_sagemaker_data_quality_job_definition", "data_quality_job_input", ["aws_sagemaker_endpoint.llm"], [])
+data_quality := job(
+	"aws_sagemaker_data_quality_job_definition",
+	"data_quality_job_input",
+	["aws_sagemaker_endpoint.llm"],
+	[],
+)
 
 schedule(references, unresolved) := {
 	"id": "aws_sagemaker_monitoring_schedule.llm",
@@ -32,7 +37,7 @@ schedule(references, unresolved) := {
 
 view(resources) := {
 	"resources": {r.id: r | some r in resources},
-	"by_type": {type: [r.id | some r in resources; r.type == type] | some r2 in resources; type := r2.type},
+	"by_type": {r2.type: [r.id | some r in resources; r.type == r2.type] | some r2 in resources},
 }
 
 test_endpoint_alone_fails if {
@@ -51,16 +56,34 @@ test_schedule_for_other_job_fails if {
 }
 
 test_monitored_endpoint_passes if {
-	count(policy.deny) == 0 with input as view([endpoint, data_quality, schedule(["aws_sagemaker_data_quality_job_definition.llm"], [])])
+	count(policy.deny) == 0 with input as view([
+		endpoint,
+		data_quality,
+		schedule(["aws_sagemaker_data_quality_job_definition.llm"], []),
+	])
 }
 
 test_model_quality_monitoring_passes if {
-	model_quality := job("aws_sagemaker_model_quality_job_definition", "model_quality_job_input", ["aws_sagemaker_endpoint.llm"], [])
-	count(policy.deny) == 0 with input as view([endpoint, model_quality, schedule(["aws_sagemaker_model_quality_job_definition.llm"], [])])
+	model_quality := job(
+		"aws_sagemaker_model_quality_job_definition",
+		"model_quality_job_input",
+		["aws_sagemaker_endpoint.llm"],
+		[],
+	)
+	count(policy.deny) == 0 with input as view([
+		endpoint,
+		model_quality,
+		schedule(["aws_sagemaker_model_quality_job_definition.llm"], []),
+	])
 }
 
 test_dangling_job_input_does_not_fail if {
-	dangling := job("aws_sagemaker_data_quality_job_definition", "data_quality_job_input", [], ["data_quality_job_input.0.endpoint_input.0.endpoint_name"])
+	dangling := job(
+		"aws_sagemaker_data_quality_job_definition",
+		"data_quality_job_input",
+		[],
+		["data_quality_job_input.0.endpoint_input.0.endpoint_name"],
+	)
 	count(policy.deny) == 0 with input as view([endpoint, dangling])
 }
 

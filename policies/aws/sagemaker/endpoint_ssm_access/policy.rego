@@ -27,7 +27,7 @@ deny contains finding if {
 	some i, variant in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, block, null))
 	path := sprintf("%s.%d.enable_ssm_access", [block, i])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(variant, "enable_ssm_access", false) == true
+	variant.enable_ssm_access == true
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"endpoint variant allows SSM shell access to its inference containers",

@@ -14,7 +14,12 @@ view(attributes, unresolved) := {
 	"by_type": {"aws_sagemaker_endpoint_configuration": ["aws_sagemaker_endpoint_configuration.ec"]},
 }
 
-variant(ssm) := {"variant_name": "primary", "initial_instance_count": 2, "instance_type": "ml.g5.2xlarge", "enable_ssm_access": ssm}
+variant(ssm) := {
+	"variant_name": "primary",
+	"initial_instance_count": 2,
+	"instance_type": "ml.g5.2xlarge",
+	"enable_ssm_access": ssm,
+}
 
 test_enabled_fails if {
 	findings := policy.deny with input as view({"production_variants": [variant(true)]}, [])
@@ -24,7 +29,10 @@ test_enabled_fails if {
 }
 
 test_enabled_on_shadow_variant_fails if {
-	findings := policy.deny with input as view({"production_variants": [variant(false)], "shadow_production_variants": [variant(true)]}, [])
+	findings := policy.deny with input as view(
+		{"production_variants": [variant(false)], "shadow_production_variants": [variant(true)]},
+		[],
+	)
 	count(findings) == 1
 	some f in findings
 	f.attribute == "shadow_production_variants.0.enable_ssm_access"
@@ -40,5 +48,8 @@ test_absent_passes_because_default_is_off if {
 }
 
 test_unresolved_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"production_variants": [variant(true)]}, ["production_variants.0.enable_ssm_access"])
+	count(policy.deny) == 0 with input as view(
+		{"production_variants": [variant(true)]},
+		["production_variants.0.enable_ssm_access"],
+	)
 }

@@ -24,7 +24,7 @@ deny contains finding if {
 	some i, online in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "online_store_config", null))
 	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.enable_online_store", [i]))
 	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.storage_type", [i]))
-	object.get(online, "enable_online_store", false) == true
+	online.enable_online_store == true
 	object.get(online, "storage_type", null) != "InMemory"
 	path := sprintf("online_store_config.%d.security_config", [i])
 	data.aipolicy.lib.resources.known(r, path)

@@ -16,7 +16,10 @@ view(attributes, unresolved) := {
 
 key := "arn:aws:kms:eu-west-1:111122223333:key/6f1c2a9e-4b1d-4c55-9a43-1f2e3d4c5b6a"
 
-online(fields) := {"online_store_config": [object.union({"enable_online_store": true, "storage_type": "Standard", "security_config": []}, fields)]}
+online(fields) := {"online_store_config": [object.union(
+	{"enable_online_store": true, "storage_type": "Standard", "security_config": []},
+	fields,
+)]}
 
 test_absent_security_config_fails if {
 	findings := policy.deny with input as view(online({}), [])
@@ -50,6 +53,9 @@ test_in_memory_store_is_not_judged if {
 
 test_unresolved_values_do_not_fail if {
 	count(policy.deny) == 0 with input as view(online({}), ["online_store_config.0.security_config.0.kms_key_id"])
-	count(policy.deny) == 0 with input as view(online({"enable_online_store": null}), ["online_store_config.0.enable_online_store"])
+	count(policy.deny) == 0 with input as view(
+		online({"enable_online_store": null}),
+		["online_store_config.0.enable_online_store"],
+	)
 	count(policy.deny) == 0 with input as view(online({"storage_type": null}), ["online_store_config.0.storage_type"])
 }

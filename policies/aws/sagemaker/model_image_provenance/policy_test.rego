@@ -34,7 +34,10 @@ test_public_tag_fails if {
 }
 
 test_public_digest_passes if {
-	count(policy.deny) == 0 with input as view(model(concat("", ["ghcr.io/huggingface/text-generation-inference", digest])), [])
+	count(policy.deny) == 0 with input as view(
+		model(concat("", ["ghcr.io/huggingface/text-generation-inference", digest])),
+		[],
+	)
 }
 
 test_own_ecr_tag_passes if {
@@ -68,7 +71,10 @@ test_pipeline_containers_are_judged if {
 }
 
 test_unresolved_image_does_not_fail if {
-	count(policy.deny) == 0 with input as view({"execution_role_arn": role, "primary_container": [{}]}, ["primary_container.0.image"])
+	count(policy.deny) == 0 with input as view(
+		{"execution_role_arn": role, "primary_container": [{}]},
+		["primary_container.0.image"],
+	)
 }
 
 test_absent_image_is_not_judged if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	data.aipolicy.lib.resources.known(r, "resource_policy")
 	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "resource_policy", null))
 	some statement in _statements(doc)
-	object.get(statement, "Effect", "") == "Allow"
+	statement.Effect == "Allow"
 	_everyone(object.get(statement, "Principal", null))
 	object.get(statement, "Condition", null) in {null, {}}
 	finding := data.aipolicy.lib.resources.finding(
@@ -44,14 +44,14 @@ _statements(doc) := statements if {
 	statements := [doc.Statement]
 }
 
-_everyone(principal) if principal == "*"
+_everyone("*") := true
 
 _everyone(principal) if {
 	is_object(principal)
 	_includes_wildcard(object.get(principal, "AWS", null))
 }
 
-_includes_wildcard(values) if values == "*"
+_includes_wildcard("*") := true
 
 _includes_wildcard(values) if {
 	is_array(values)

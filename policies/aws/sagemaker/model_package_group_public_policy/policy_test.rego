@@ -38,7 +38,10 @@ test_star_principal_fails if {
 
 test_aws_star_principal_fails if {
 	count(policy.deny) == 1 with input as view({"resource_policy": doc(statement({"AWS": "*"}, {}))}, [])
-	count(policy.deny) == 1 with input as view({"resource_policy": doc(statement({"AWS": ["arn:aws:iam::444455556666:root", "*"]}, {}))}, [])
+	count(policy.deny) == 1 with input as view(
+		{"resource_policy": doc(statement({"AWS": ["arn:aws:iam::444455556666:root", "*"]}, {}))},
+		[],
+	)
 }
 
 test_single_statement_object_fails if {
@@ -47,7 +50,10 @@ test_single_statement_object_fails if {
 }
 
 test_named_account_passes if {
-	count(policy.deny) == 0 with input as view({"resource_policy": doc(statement({"AWS": "arn:aws:iam::444455556666:root"}, {}))}, [])
+	count(policy.deny) == 0 with input as view(
+		{"resource_policy": doc(statement({"AWS": "arn:aws:iam::444455556666:root"}, {}))},
+		[],
+	)
 }
 
 test_conditioned_star_passes if {

@@ -35,7 +35,10 @@ test_v2_passes if {
 }
 
 test_v2_as_single_object_passes if {
-	count(policy.deny) == 0 with input as view({"instance_metadata_service_configuration": {"minimum_instance_metadata_service_version": "2"}}, [])
+	count(policy.deny) == 0 with input as view(
+		{"instance_metadata_service_configuration": {"minimum_instance_metadata_service_version": "2"}},
+		[],
+	)
 }
 
 test_unresolved_version_does_not_fail if {

@@ -33,12 +33,20 @@ test_empty_value_fails if {
 
 test_tag_spellings_pass if {
 	every key in ["threat-model", "threat_model", "ThreatModel", "Threat-Model"] {
-		count(policy.deny) == 0 with input as view("aws_sagemaker_endpoint", {"tags": {key: "https://wiki.acme.example/tm/llm"}}, [])
+		count(policy.deny) == 0 with input as view(
+			"aws_sagemaker_endpoint",
+			{"tags": {key: "https://wiki.acme.example/tm/llm"}},
+			[],
+		)
 	}
 }
 
 test_default_tags_in_tags_all_pass if {
-	count(policy.deny) == 0 with input as view("aws_sagemaker_domain", {"tags": null, "tags_all": {"threat-model": "TM-42"}}, [])
+	count(policy.deny) == 0 with input as view(
+		"aws_sagemaker_domain",
+		{"tags": null, "tags_all": {"threat-model": "TM-42"}},
+		[],
+	)
 }
 
 test_unresolved_tags_do_not_fail if {

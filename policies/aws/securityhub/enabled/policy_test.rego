@@ -6,12 +6,17 @@ import data.aipolicy.aws.securityhub.enabled as policy
 
 mkview(rs) := {
 	"resources": {r.id: r | some r in rs},
-	"by_type": {t: ids_of_type(rs, t) | some x in rs; t := x.type},
+	"by_type": {x.type: ids_of_type(rs, x.type) | some x in rs},
 }
 
 ids_of_type(rs, t) := [r.id | some r in rs; r.type == t]
 
-notebook := {"id": "aws_sagemaker_notebook_instance.lab", "type": "aws_sagemaker_notebook_instance", "attributes": {"name": "lab"}, "unresolved": []}
+notebook := {
+	"id": "aws_sagemaker_notebook_instance.lab",
+	"type": "aws_sagemaker_notebook_instance",
+	"attributes": {"name": "lab"},
+	"unresolved": [],
+}
 
 hub(type) := {"id": concat(".", [type, "main"]), "type": type, "attributes": {}, "unresolved": []}
 
