@@ -329,6 +329,27 @@ def scan_terraform_command(
     _finish(result, options, partial_ok=True)
 
 
+@scan.command("k8s")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@scan_options
+def scan_k8s_command(paths: tuple[Path, ...], **options: Any) -> None:
+    """Scan Kubernetes manifests: YAML (multi-document) and JSON files, directories, List kinds, or
+    rendered output on stdin with `-`.
+
+    \b
+    Example:
+      aipolicy scan k8s deploy/
+      helm template vllm ./charts/vllm | aipolicy scan k8s -
+      kustomize build overlays/prod | aipolicy scan k8s - --format sarif -o k8s.sarif
+    """
+    from aipolicy.scan import scan_k8s
+
+    result = scan_k8s(
+        list(paths) or [Path(".")], _scan_options(options), stdin=sys.stdin, progress=_progress(options)
+    )
+    _finish(result, options, partial_ok=True)
+
+
 @cli.group()
 def policies() -> None:
     """List and inspect the policy library."""

@@ -82,6 +82,17 @@ class PolicySet:
     def entrypoint_query(self) -> str:
         return f"data.{self.entrypoint_package}.{ENTRYPOINT_RULE}"
 
+    def for_provider(self, provider: str | None) -> PolicySet:
+        """Only the policies about one provider's resources ("aws": Terraform types; "kubernetes":
+        `<group>/<Kind>` types). A Kubernetes view never matches an AWS policy, and every policy
+        evaluated costs time even when nothing in the view is of its types (the webhook's budget)."""
+        if provider is None:
+            return self
+        kept = [p for p in self.policies if policy_provider(p) == provider]
+        dropped = {p.package for p in self.policies if policy_provider(p) != provider}
+        modules = [m for m in self.modules if package_of(m.source, Path(m.name)) not in dropped]
+        return PolicySet(kept, modules)
+
     def shards(self, count: int) -> list[PolicySet]:
         """The policies dealt round-robin into `count` sets (modules shared), for parallel workers."""
         return [
@@ -106,6 +117,11 @@ class PolicySet:
         policies = [m for m in self.modules if m.name.endswith("/policy.rego")]
         # OPA compiles each pushed module against what it already holds: libraries go first.
         return [*libraries, *policies, entry]
+
+
+def policy_provider(policy: PolicyMetadata) -> str:
+    """ "kubernetes" when every resource type is a `<group>/<Kind>`, else "aws"."""
+    return "kubernetes" if all("/" in t for t in policy.resource_types) else "aws"
 
 
 def parse_metadata_block(source: str, path: Path) -> dict[str, Any] | None:

@@ -31,6 +31,8 @@ class ScanOptions:
     fail_on: str = "HIGH"
     today: dt.date | None = None
     parameters: dict[str, Any] = field(default_factory=dict)
+    # "aws" or "kubernetes": evaluate only that provider's policies (None: all)
+    provider: str | None = None
     bundle: Path | None = None
     verification_key: str | None = None
     verification_alg: str = "RS256"
@@ -76,7 +78,7 @@ def load_policies(options: ScanOptions) -> PolicySet:
         if options.verification_key:
             raise AipolicyError("--verification-key needs --bundle")
         policy_set = load_policy_set(options.policy_dirs)
-    return policy_set.without(options.skip)
+    return policy_set.without(options.skip).for_provider(options.provider)
 
 
 def build_findings(view: ResourceView, raw: RawFindings, policy_set: PolicySet) -> list[Finding]:
@@ -227,7 +229,7 @@ def scan_terraform(
     for path in paths:
         if not path.exists():
             raise AipolicyError(f"{path}: no such file or directory")
-    scanner = Scanner(options, progress)
+    scanner = Scanner(for_provider(options, "aws"), progress)
     try:
         views = collect_terraform(paths, var_files or [], variables or {}, progress)
         return scanner.evaluate(views, [str(p) for p in paths], "terraform")
@@ -242,9 +244,34 @@ def nothing_scanned(result: ScanResult) -> bool:
 
 def scan_plan(paths: list[Path], options: ScanOptions, progress: Progress = quiet) -> ScanResult:
     """Scan `terraform show -json` plans against the policy set."""
-    scanner = Scanner(options, progress)
+    scanner = Scanner(for_provider(options, "aws"), progress)
     try:
         return scanner.evaluate(collect_plans(paths, progress), [str(p) for p in paths], "plan")
+    finally:
+        scanner.close()
+
+
+def for_provider(options: ScanOptions, provider: str) -> ScanOptions:
+    """The options with the provider whose policies a source needs (unless the caller chose)."""
+    from dataclasses import replace
+
+    return options if options.provider else replace(options, provider=provider)
+
+
+def scan_k8s(
+    paths: list[Path], options: ScanOptions, *, stdin: Any = None, progress: Progress = quiet
+) -> ScanResult:
+    """Scan Kubernetes manifests (YAML/JSON files, directories, or `-` for rendered output on stdin)."""
+    from aipolicy.collectors.kubernetes.manifests import ManifestCollector
+
+    for path in paths:
+        if str(path) != "-" and not path.exists():
+            raise AipolicyError(f"{path}: no such file or directory")
+    scanner = Scanner(for_provider(options, "kubernetes"), progress)
+    try:
+        progress(f"reading manifests from {', '.join(map(str, paths))}")
+        view = ManifestCollector(paths, stdin=stdin).collect()
+        return scanner.evaluate([view], [str(p) for p in paths], "kubernetes")
     finally:
         scanner.close()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aipolicy.policy import PolicyMetadata
 from aipolicy.policyset import builtin_policy_dir, load_policy_set
@@ -17,16 +19,28 @@ class PolicyFixture:
     expect_fail: bool
 
     @property
+    def parameters(self) -> dict[str, Any] | None:
+        """Scan parameters the policy's fixtures run with (fixtures/parameters.json), if any."""
+        path = self.policy.directory / "fixtures" / "parameters.json"
+        return json.loads(path.read_text()) if path.is_file() else None
+
+    @property
     def test_id(self) -> str:
         return f"{self.policy.id}:{'fail' if self.expect_fail else 'pass'}/{self.path.name}"
 
 
 def collect_fixture(path: Path) -> ResourceView:
-    """The real collector for a fixture file: plan JSON by its `.plan.json` suffix."""
+    """The real collector for a fixture file: plan JSON by its `.plan.json` suffix, Kubernetes manifests
+    by `.yaml`, `.yml` or (any other) `.json`."""
+    from aipolicy.collectors.kubernetes.manifests import ManifestCollector
     from aipolicy.collectors.terraform.plan import PlanCollector
 
     if path.name.endswith(".plan.json"):
         return PlanCollector(path).collect()
+    if path.suffix in (".yaml", ".yml", ".json"):
+        view = ManifestCollector([path]).collect()
+        assert not view.errors, f"{path}: {[e.to_dict() for e in view.errors]}"
+        return view
     raise AssertionError(f"{path}: no collector for this fixture kind")
 
 

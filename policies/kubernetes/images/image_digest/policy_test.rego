@@ -1,0 +1,92 @@
+package aipolicy.kubernetes.images.image_digest_test
+
+import rego.v1
+
+import data.aipolicy.kubernetes.images.image_digest as policy
+
+view(resources) := {
+	"resources": {r.id: r | some r in resources},
+	"by_type": {x.type: [r.id | some r in resources; r.type == x.type] | some x in resources},
+}
+
+res(id, type, attributes) := {"id": id, "type": type, "provider": "kubernetes", "attributes": attributes}
+
+# deployment is a vLLM Deployment in namespace llm with the given pod spec.
+deployment(spec) := res("llm/Deployment/vllm", "apps/Deployment", {
+	"apiVersion": "apps/v1",
+	"kind": "Deployment",
+	"metadata": {"name": "vllm", "namespace": "llm", "labels": {"app.kubernetes.io/name": "vllm"}},
+	"spec": {"template": {"metadata": {"labels": {"app.kubernetes.io/name": "vllm"}}, "spec": spec}},
+})
+
+vllm_image := "vllm/vllm-openai:v0.6.3"
+
+digest := "sha256:3f1c2a9e8b7d6c5f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e"
+
+hardened_container := {
+	"name": "vllm",
+	"image": concat("@", [vllm_image, digest]),
+	"resources": {
+		"requests": {"cpu": "4", "memory": "32Gi", "nvidia.com/gpu": "1"},
+		"limits": {"cpu": "8", "memory": "48Gi", "nvidia.com/gpu": "1"},
+	},
+	"securityContext": {
+		"allowPrivilegeEscalation": false,
+		"readOnlyRootFilesystem": true,
+		"capabilities": {"drop": ["ALL"]},
+	},
+}
+
+hardened_pod := {
+	"automountServiceAccountToken": false,
+	"securityContext": {"runAsNonRoot": true, "runAsUser": 1000, "seccompProfile": {"type": "RuntimeDefault"}},
+	"containers": [hardened_container],
+}
+
+# replaced sets the top-level keys of `patch` in `obj` (object.union would merge nested objects).
+replaced(obj, patch) := object.union(object.remove(obj, object.keys(patch)), patch)
+
+# pod_with is the hardened pod spec with the keys of `patch` replaced.
+pod_with(patch) := replaced(hardened_pod, patch)
+
+# with_container is the hardened pod spec whose container has the keys of `patch` replaced.
+with_container(patch) := pod_with({"containers": [replaced(hardened_container, patch)]})
+
+# with_security is the hardened pod spec whose container's securityContext has `patch`'s keys replaced.
+with_security(patch) := with_container({"securityContext": replaced(hardened_container.securityContext, patch)})
+
+attributes_of(findings) := {f.attribute | some f in findings}
+
+test_digest_passes if {
+	count(policy.deny) == 0 with input as view([deployment(hardened_pod)])
+}
+
+test_tag_fails if {
+	findings := policy.deny with input as view([deployment(with_container({"image": vllm_image}))])
+	attributes_of(findings) == {"spec.template.spec.containers.0.image"}
+}
+
+test_init_and_ephemeral_containers_are_judged if {
+	spec := pod_with({
+		"initContainers": [{"name": "fetch", "image": "amazon/aws-cli:2.17.0"}],
+		"ephemeralContainers": [{"name": "debug", "image": "busybox:1.36"}],
+	})
+	findings := policy.deny with input as view([deployment(spec)])
+	attributes_of(findings) == {
+		"spec.template.spec.initContainers.0.image",
+		"spec.template.spec.ephemeralContainers.0.image",
+	}
+}
+
+test_kserve_model_without_image_is_not_judged if {
+	isvc := res("m/InferenceService/llama", "serving.kserve.io/InferenceService", {"spec": {"predictor": {
+		"model": {"modelFormat": {"name": "huggingface"}, "storageUri": "hf://meta-llama/Llama-3.1-8B"},
+		"containers": [{"name": "agent", "image": "kserve/agent:v0.14.0"}],
+	}}})
+	findings := policy.deny with input as view([isvc])
+	attributes_of(findings) == {"spec.predictor.containers.0.image"}
+}
+
+test_short_digest_is_not_a_pin if {
+	count(policy.deny) == 1 with input as view([deployment(with_container({"image": "vllm/vllm-openai@sha256:abc"}))])
+}

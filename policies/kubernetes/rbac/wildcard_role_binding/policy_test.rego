@@ -1,0 +1,115 @@
+package aipolicy.kubernetes.rbac.wildcard_role_binding_test
+
+import rego.v1
+
+import data.aipolicy.kubernetes.rbac.wildcard_role_binding as policy
+
+view(resources) := {
+	"resources": {r.id: r | some r in resources},
+	"by_type": {x.type: [r.id | some r in resources; r.type == x.type] | some x in resources},
+}
+
+res(id, type, attributes) := {"id": id, "type": type, "provider": "kubernetes", "attributes": attributes}
+
+# deployment is a vLLM Deployment in namespace llm with the given pod spec.
+deployment(spec) := res("llm/Deployment/vllm", "apps/Deployment", {
+	"apiVersion": "apps/v1",
+	"kind": "Deployment",
+	"metadata": {"name": "vllm", "namespace": "llm", "labels": {"app.kubernetes.io/name": "vllm"}},
+	"spec": {"template": {"metadata": {"labels": {"app.kubernetes.io/name": "vllm"}}, "spec": spec}},
+})
+
+vllm_image := "vllm/vllm-openai:v0.6.3"
+
+digest := "sha256:3f1c2a9e8b7d6c5f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e"
+
+hardened_container := {
+	"name": "vllm",
+	"image": concat("@", [vllm_image, digest]),
+	"resources": {
+		"requests": {"cpu": "4", "memory": "32Gi", "nvidia.com/gpu": "1"},
+		"limits": {"cpu": "8", "memory": "48Gi", "nvidia.com/gpu": "1"},
+	},
+	"securityContext": {
+		"allowPrivilegeEscalation": false,
+		"readOnlyRootFilesystem": true,
+		"capabilities": {"drop": ["ALL"]},
+	},
+}
+
+hardened_pod := {
+	"automountServiceAccountToken": false,
+	"securityContext": {"runAsNonRoot": true, "runAsUser": 1000, "seccompProfile": {"type": "RuntimeDefault"}},
+	"containers": [hardened_container],
+}
+
+# replaced sets the top-level keys of `patch` in `obj` (object.union would merge nested objects).
+replaced(obj, patch) := object.union(object.remove(obj, object.keys(patch)), patch)
+
+# pod_with is the hardened pod spec with the keys of `patch` replaced.
+pod_with(patch) := replaced(hardened_pod, patch)
+
+# with_container is the hardened pod spec whose container has the keys of `patch` replaced.
+with_container(patch) := pod_with({"containers": [replaced(hardened_container, patch)]})
+
+# with_security is the hardened pod spec whose container's securityContext has `patch`'s keys replaced.
+with_security(patch) := with_container({"securityContext": replaced(hardened_container.securityContext, patch)})
+
+attributes_of(findings) := {f.attribute | some f in findings}
+
+role(type, namespace, rules) := res("role", type, {"metadata": {"name": "ops", "namespace": namespace}, "rules": rules})
+
+binding(type, namespace, role_kind, subjects) := res("binding", type, {
+	"metadata": {"name": "ops", "namespace": namespace},
+	"roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": role_kind, "name": "ops"},
+	"subjects": subjects,
+})
+
+rb := "rbac.authorization.k8s.io/RoleBinding"
+
+sa := {"kind": "ServiceAccount", "name": "deployer", "namespace": "models"}
+
+wild := [{"apiGroups": ["serving.kserve.io"], "resources": ["*"], "verbs": ["get"]}]
+
+test_wildcard_role_fails if {
+	findings := policy.deny with input as view([
+		role("rbac.authorization.k8s.io/Role", "models", wild),
+		binding(rb, "models", "Role", [sa]),
+	])
+	attributes_of(findings) == {"roleRef"}
+}
+
+test_wildcard_verbs_fail if {
+	rules := [{"apiGroups": [""], "resources": ["pods"], "verbs": ["*"]}]
+	count(policy.deny) == 1 with input as view([
+		role("rbac.authorization.k8s.io/ClusterRole", "", rules),
+		binding("rbac.authorization.k8s.io/ClusterRoleBinding", "", "ClusterRole", [sa]),
+	])
+}
+
+test_role_in_other_namespace_is_not_it if {
+	count(policy.deny) == 0 with input as view([
+		role("rbac.authorization.k8s.io/Role", "other", wild),
+		binding(rb, "models", "Role", [sa]),
+	])
+}
+
+test_scoped_role_passes if {
+	rules := [{"apiGroups": ["serving.kserve.io"], "resources": ["inferenceservices"], "verbs": ["get", "list"]}]
+	count(policy.deny) == 0 with input as view([
+		role("rbac.authorization.k8s.io/Role", "models", rules),
+		binding(rb, "models", "Role", [sa]),
+	])
+}
+
+test_human_subject_passes if {
+	user := {"kind": "User", "name": "alice"}
+	count(policy.deny) == 0 with input as view([
+		role("rbac.authorization.k8s.io/Role", "models", wild),
+		binding(rb, "models", "Role", [user]),
+	])
+}
+
+test_role_not_in_view_is_unknown if {
+	count(policy.deny) == 0 with input as view([binding(rb, "models", "Role", [sa])])
+}
