@@ -48,7 +48,7 @@ def findings_of(engine: Engine, document: dict) -> list[tuple[str, str, str, str
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.test_id)
 def test_fixture_verdict_on_both_engines(fixture, embedded: EmbeddedEngine, opa: OpaEngine) -> None:
     """Every fail fixture yields its policy's finding, every pass fixture none; both engines agree."""
-    document = collect_fixture(fixture.path).to_document()
+    document = collect_fixture(fixture.path).to_document(fixture.parameters)
     validate_document(document)
     local = findings_of(embedded, document)
     remote = findings_of(opa, document)
@@ -97,3 +97,27 @@ def test_opa_rejects_broken_policy(policy_set: PolicySet, opa_server: str) -> No
     broken = RegoModule("custom/broken.rego", "package broken\n\ndeny contains x if {\n")
     with pytest.raises((PolicyError, EngineError), match="broken"):
         OpaEngine(PolicySet(policy_set.policies, [*policy_set.modules, broken]), opa_server)
+
+
+def test_sharded_evaluation_matches_one_process(tmp_path, policy_set: PolicySet) -> None:
+    """Large views are evaluated by forked workers with a share of the policies each: same answer."""
+    import subprocess
+    import sys
+
+    from aipolicy.collectors.terraform.plan import PlanCollector
+    from aipolicy.engines.embedded import PARALLEL_MIN_RESOURCES
+    from tests.conftest import REPO
+
+    plan = tmp_path / "plan.json"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "generate_plan.py"), "--resources", "2500", "--output", str(plan)],
+        check=True,
+        capture_output=True,
+    )
+    document = PlanCollector(plan).collect().to_document()
+    assert len(document["resources"]) >= PARALLEL_MIN_RESOURCES
+    single = EmbeddedEngine(policy_set, workers=1).evaluate(document)
+    sharded = EmbeddedEngine(policy_set, workers=3).evaluate(document)
+    assert sum(len(v) for v in single.values()) > 100
+    canonical = {k: sorted(map(str, v)) for k, v in single.items()}
+    assert {k: sorted(map(str, v)) for k, v in sharded.items()} == canonical
