@@ -105,6 +105,13 @@ def expression_references(expression: Any) -> list[str]:
     return refs
 
 
+def without_widened(refs: list[str]) -> list[str]:
+    """Drop `aws_x.y` when the same expression also names `aws_x.y["k"]`: Terraform lists the
+    collection beside the indexed instance, and the collection would widen the join to every instance."""
+    keyed = {ref.split("[", 1)[0] for ref in refs if "[" in ref}
+    return [ref for ref in refs if "[" in ref or ref not in keyed]
+
+
 def provider_of(provider_name: str | None, rtype: str) -> str:
     if provider_name:
         return provider_name.rsplit("/", 1)[-1]
@@ -296,7 +303,7 @@ class _Resolver:
         out: dict[str, list[str]] = {}
         for attribute, expression in expressions.items():
             targets: set[str] = set()
-            for ref in expression_references(expression):
+            for ref in without_widened(expression_references(expression)):
                 targets.update(self.resolve(ref, module_path, key, 0, each))
             targets.discard(address)
             if targets:

@@ -347,3 +347,28 @@ def test_view_carries_join_indexes(tmp_path: Path) -> None:
             entry["expressions"]["bucket"] = {"references": ["var.bucket_name"]}
     unjoined = PlanCollector(write(tmp_path, plan, "unjoined.json")).collect().to_document()
     assert unjoined["dangling"]["aws_s3_bucket_versioning"] == ["bucket"]
+
+
+def test_indexed_reference_is_not_widened_to_the_collection(tmp_path: Path) -> None:
+    plan = json.loads(json.dumps(MODULE_PLAN))
+    plan["configuration"]["root_module"]["resources"].append(
+        {
+            "address": "aws_s3_bucket_policy.risk",
+            "expressions": {
+                "bucket": {
+                    "references": [
+                        'aws_s3_bucket.training["risk"].id',
+                        'aws_s3_bucket.training["risk"]',
+                        "aws_s3_bucket.training",
+                    ]
+                }
+            },
+        }
+    )
+    plan["planned_values"]["root_module"]["resources"].append(
+        planned("aws_s3_bucket_policy.risk", "aws_s3_bucket_policy", {})
+    )
+    view = PlanCollector(write(tmp_path, plan)).collect()
+    assert view.resources["aws_s3_bucket_policy.risk"].references == {
+        "bucket": ['aws_s3_bucket.training["risk"]']
+    }

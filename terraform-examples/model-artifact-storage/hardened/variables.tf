@@ -61,3 +61,9 @@ variable "allowed_bedrock_models" {
   type        = list(string)
   default     = ["anthropic.claude-3-5-sonnet-20240620-v1:0"]
 }
+
+variable "trail_log_retention_days" {
+  description = "How long CloudTrail events are kept in CloudWatch Logs."
+  type        = number
+  default     = 365
+}

@@ -1,4 +1,4 @@
-# Customer-managed key for notebook volumes, endpoint storage, data capture and buckets.
+# Customer-managed key for notebook volumes, endpoint storage, data capture, buckets and audit logs.
 resource "aws_kms_key" "sagemaker" {
   description             = "${var.name_prefix} SageMaker data"
   deletion_window_in_days = 30
@@ -13,6 +13,26 @@ resource "aws_kms_key" "sagemaker" {
         Principal = { AWS = "arn:aws:iam::${var.account_id}:root" }
         Action    = "kms:*"
         Resource  = "*"
+      },
+      {
+        Sid       = "CloudTrailEncrypt"
+        Effect    = "Allow"
+        Principal = { Service = "cloudtrail.amazonaws.com" }
+        Action    = ["kms:GenerateDataKey*", "kms:DescribeKey"]
+        Resource  = "*"
+        Condition = {
+          StringLike = { "kms:EncryptionContext:aws:cloudtrail:arn" = "arn:aws:cloudtrail:*:${var.account_id}:trail/*" }
+        }
+      },
+      {
+        Sid       = "CloudWatchLogsEncrypt"
+        Effect    = "Allow"
+        Principal = { Service = "logs.${var.aws_region}.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+        Resource  = "*"
+        Condition = {
+          ArnLike = { "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:${var.aws_region}:${var.account_id}:log-group:*" }
+        }
       },
     ]
   })

@@ -1,3 +1,11 @@
+# Account-wide guard rail: no bucket in the account can be made public.
+resource "aws_s3_account_public_access_block" "this" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
 # Model artefacts: SSE-KMS with the stack's key, versioned, public access blocked.
 module "model_bucket" {
   source = "./modules/model_bucket"
@@ -54,6 +62,28 @@ resource "aws_s3_bucket_public_access_block" "training" {
   block_public_policy     = true
   ignore_public_acls      = true
   restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_policy" "training" {
+  for_each = aws_s3_bucket.training
+
+  bucket = each.value.id
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = ["arn:aws:s3:::${each.value.bucket}", "arn:aws:s3:::${each.value.bucket}/*"]
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.training]
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "training" {

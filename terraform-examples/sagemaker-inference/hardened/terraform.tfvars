@@ -6,6 +6,17 @@ inference_image             = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/risk
 private_subnet_ids          = ["subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"]
 sagemaker_security_group_id = "sg-0c3d4e5f60718293a"
 endpoint_instance_count     = 2
+threat_model                = "https://wiki.example.com/security/threat-models/risk-scoring"
+model_card                  = "risk-scorer-v3"
+alarm_topic_arns            = ["arn:aws:sns:eu-west-2:123456789012:riskml-prod-oncall"]
+model_monitor_image         = "749857270468.dkr.ecr.eu-west-2.amazonaws.com/sagemaker-model-monitor-analyzer:1"
+
+security_contact = {
+  name  = "Security Operations"
+  title = "Security team"
+  email = "security@example.com"
+  phone = "+44 20 7946 0000"
+}
 
 training_datasets = {
   risk  = { retention_days = 365 }

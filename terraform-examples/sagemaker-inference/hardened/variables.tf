@@ -69,3 +69,46 @@ variable "training_datasets" {
     risk = { retention_days = 365 }
   }
 }
+
+variable "threat_model" {
+  description = "Link to the threat model that covers this stack (tagged on every resource)."
+  type        = string
+}
+
+variable "model_card" {
+  description = "Name or URL of the risk scorer's model card."
+  type        = string
+}
+
+variable "security_contact" {
+  description = "Security team contact registered as the account's SECURITY alternate contact."
+  type = object({
+    name  = string
+    title = string
+    email = string
+    phone = string
+  })
+}
+
+variable "monitoring_schedule" {
+  description = "Schedule expression of the data-quality monitoring job."
+  type        = string
+  default     = "cron(0 * ? * * *)"
+}
+
+variable "audit_log_retention_days" {
+  description = "How long CloudTrail events are kept in CloudWatch Logs."
+  type        = number
+  default     = 365
+}
+
+variable "alarm_topic_arns" {
+  description = "SNS topics notified when an endpoint alarm fires."
+  type        = list(string)
+  default     = []
+}
+
+variable "model_monitor_image" {
+  description = "Model Monitor analyzer image of the region (pinned, from the SageMaker documentation)."
+  type        = string
+}
