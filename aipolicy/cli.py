@@ -350,6 +350,71 @@ def scan_k8s_command(paths: tuple[Path, ...], **options: Any) -> None:
     _finish(result, options, partial_ok=True)
 
 
+@scan.command("aws")
+@click.option("--profile", envvar="AWS_PROFILE", help="Named profile (default: boto3's credential chain).")
+@click.option(
+    "--role-arn", help="Role to assume in the account to scan (read-only: iam/aipolicy-scan-policy.json)."
+)
+@click.option("--external-id", help="External id for --role-arn or the roles of --accounts.")
+@click.option(
+    "--accounts",
+    "accounts_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of `ACCOUNT_ID ROLE_ARN [EXTERNAL_ID]` lines: scan many accounts.",
+)
+@click.option("--regions", help="Comma-separated regions (default: every region enabled in each account).")
+@click.option(
+    "--workers", default=16, show_default=True, type=click.IntRange(1, 64), help="Parallel API calls."
+)
+@click.option(
+    "--shard-index",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    help="With --shard-count: scan only this share of --accounts (an Indexed Job's completion index).",
+)
+@click.option("--shard-count", default=1, show_default=True, type=click.IntRange(1))
+@click.option("--no-store", is_flag=True, help="Do not record this scan in the history store.")
+@scan_options
+def scan_aws_command(
+    profile: str | None,
+    role_arn: str | None,
+    external_id: str | None,
+    accounts_file: Path | None,
+    regions: str | None,
+    workers: int,
+    shard_index: int,
+    shard_count: int,
+    no_store: bool,
+    **options: Any,
+) -> None:
+    """Scan live AWS accounts (SageMaker, Bedrock, S3, ECR, EKS, KMS, CloudTrail, Logs, IAM,
+    OpenSearch, VPC endpoints) with the same policies as Terraform. Every scan is recorded in the
+    history store (SQLite by default, --store for PostgreSQL); denied calls are errors, never passes.
+
+    \b
+    Example:
+      aipolicy scan aws --profile audit --regions eu-west-1,us-east-1
+      aipolicy scan aws --accounts accounts.txt --store postgresql+psycopg://scan@db/aipolicy --since-last
+    """
+    from aipolicy.scan import AwsTargets, scan_aws
+
+    if options["since_last"] and no_store:
+        raise click.UsageError("--since-last needs the history store: drop --no-store")
+    targets = AwsTargets(
+        profile=profile,
+        role_arn=role_arn,
+        external_id=external_id,
+        accounts_file=accounts_file,
+        regions=[r.strip() for r in (regions or "").split(",") if r.strip()],
+        workers=workers,
+        shard_index=shard_index,
+        shard_count=shard_count,
+    )
+    result = scan_aws(targets, _scan_options(options), progress=_progress(options))
+    _finish(result, options, store_by_default=not no_store, partial_ok=True)
+
+
 @cli.group()
 def policies() -> None:
     """List and inspect the policy library."""

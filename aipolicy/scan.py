@@ -239,6 +239,8 @@ def scan_terraform(
 
 def nothing_scanned(result: ScanResult) -> bool:
     """True when errors kept every resource from being read: exit 2, never a clean pass."""
+    if any(e.detail.get("scan_unreadable") for e in result.errors):
+        return True
     return result.resources_scanned == 0 and any(e.severity == "error" for e in result.errors)
 
 
@@ -272,6 +274,61 @@ def scan_k8s(
         progress(f"reading manifests from {', '.join(map(str, paths))}")
         view = ManifestCollector(paths, stdin=stdin).collect()
         return scanner.evaluate([view], [str(p) for p in paths], "kubernetes")
+    finally:
+        scanner.close()
+
+
+@dataclass
+class AwsTargets:
+    """What `scan aws` reads: credentials, accounts (optionally one shard of them), regions."""
+
+    profile: str | None = None
+    role_arn: str | None = None
+    external_id: str | None = None
+    accounts_file: Path | None = None
+    regions: list[str] = field(default_factory=list)
+    workers: int = 16
+    shard_index: int = 0
+    shard_count: int = 1
+
+
+def scan_aws(targets: AwsTargets, options: ScanOptions, progress: Progress = quiet) -> ScanResult:
+    """Scan live AWS accounts through boto3 onto the same view, so the same policies apply."""
+    import boto3
+
+    from aipolicy.collectors.aws import AccountTarget, AwsCollector, nothing_read, parse_accounts_file
+
+    if not 0 <= targets.shard_index < targets.shard_count:
+        raise AipolicyError(
+            f"--shard-index {targets.shard_index} is not below --shard-count {targets.shard_count}"
+        )
+    accounts: list[AccountTarget] | None = None
+    if targets.accounts_file is not None:
+        accounts = parse_accounts_file(targets.accounts_file, external_id=targets.external_id)
+        accounts = accounts[targets.shard_index :: targets.shard_count]
+        if not accounts:
+            raise AipolicyError(f"shard {targets.shard_index} of {targets.shard_count} has no accounts")
+    elif targets.role_arn:
+        accounts = [AccountTarget(None, targets.role_arn, targets.external_id)]
+    try:
+        session = boto3.Session(profile_name=targets.profile) if targets.profile else boto3.Session()
+    except Exception as exc:  # botocore's ProfileNotFound and friends
+        raise AipolicyError(f"AWS credentials: {exc}") from None
+    scanner = Scanner(for_provider(options, "aws"), progress)
+    try:
+
+        def report(event: Any) -> None:
+            progress(f"aws {event.done}/{event.total} {event.account} {event.region} {event.service}")
+
+        views = AwsCollector(
+            session, accounts, targets.regions or None, max_workers=targets.workers, progress=report
+        ).collect()
+        result = scanner.evaluate(views, [v.root for v in views], "aws")
+        if nothing_read(views):
+            result.errors.append(
+                ScanError("aws", "nothing could be read from any account", detail={"scan_unreadable": True})
+            )
+        return result
     finally:
         scanner.close()
 
