@@ -415,6 +415,177 @@ def scan_aws_command(
     _finish(result, options, store_by_default=not no_store, partial_ok=True)
 
 
+@scan.command("cluster")
+@click.option(
+    "--kubeconfig",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="KUBECONFIG",
+    help="kubeconfig file (default: $KUBECONFIG, ~/.kube/config, or in-cluster).",
+)
+@click.option("--context", help="kubeconfig context to use.")
+@click.option("--namespace", "namespaces", multiple=True, help="Only this namespace (repeatable).")
+@scan_options
+def scan_cluster_command(
+    kubeconfig: Path | None, context: str | None, namespaces: tuple[str, ...], **options: Any
+) -> None:
+    """Audit a live cluster: what already runs, judged by the same policies as manifests and admission.
+
+    Lists every kind the policies read (paging through large lists) and the AI custom resources the
+    cluster serves (KServe, Kubeflow, Ray); a Forbidden or missing API is an error for that kind, the
+    rest is still audited.
+
+    \b
+    Example:
+      aipolicy scan cluster --context prod --namespace llm-serving -f sarif -o cluster.sarif
+    """
+    from aipolicy.scan import scan_cluster
+
+    result = scan_cluster(kubeconfig, context, list(namespaces), _scan_options(options), _progress(options))
+    _finish(result, options, partial_ok=True)
+
+
+@cli.group()
+def admission() -> None:
+    """The validating admission webhook: the same policies at the cluster's door."""
+
+
+@admission.command("serve")
+@click.option(
+    "--tls-cert",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PEM certificate (reloaded on change).",
+)
+@click.option("--tls-key", type=click.Path(dir_okay=False, path_type=Path), help="PEM private key.")
+@click.option(
+    "--mode",
+    type=click.Choice(["deny", "warn", "dryrun"]),
+    default="deny",
+    show_default=True,
+    help="deny: reject violations; warn: admit with warnings; dryrun: only log and count.",
+)
+@click.option(
+    "--exempt-namespace", "exempt_namespaces", multiple=True, help="Namespace never judged (repeatable)."
+)
+@click.option("--host", default="0.0.0.0", show_default=True)
+@click.option("--port", default=8443, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--evaluation-timeout",
+    default=3.0,
+    show_default=True,
+    type=click.FloatRange(0.05, 30),
+    help="Seconds per review before the failure decision applies.",
+)
+@click.option(
+    "--failure-decision",
+    type=click.Choice(["deny", "allow"]),
+    default="deny",
+    show_default=True,
+    help="Answer when a review cannot be evaluated in time (always logged and counted).",
+)
+@click.option("--max-request-bytes", default=3 * 1024 * 1024, show_default=True, type=click.IntRange(1024))
+@click.option(
+    "--workers",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 64),
+    help="Evaluation processes (0: one per CPU).",
+)
+@scan_options
+def admission_serve(
+    tls_cert: Path | None,
+    tls_key: Path | None,
+    mode: str,
+    exempt_namespaces: tuple[str, ...],
+    host: str,
+    port: int,
+    evaluation_timeout: float,
+    failure_decision: str,
+    max_request_bytes: int,
+    workers: int,
+    **options: Any,
+) -> None:
+    """Serve AdmissionReview v1 over HTTPS only, with /healthz, /readyz and Prometheus /metrics.
+
+    \b
+    Example:
+      aipolicy admission serve --tls-cert /tls/tls.crt --tls-key /tls/tls.key --mode warn
+    """
+    import logging
+
+    from aipolicy.admission.options import AdmissionOptions
+    from aipolicy.admission.server import serve
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+    serve(
+        AdmissionOptions(
+            tls_cert=tls_cert,
+            tls_key=tls_key,
+            mode=mode,
+            exempt_namespaces=list(exempt_namespaces),
+            host=host,
+            port=port,
+            max_request_bytes=max_request_bytes,
+            evaluation_timeout=evaluation_timeout,
+            failure_decision=failure_decision,
+            workers=workers,
+            scan=_scan_options(options),
+        )
+    )
+
+
+@admission.command("manifests")
+@click.option("--namespace", default="aipolicy-system", show_default=True)
+@click.option("--image", required=True, help="aipolicy image pinned by digest (repo@sha256:...).")
+@click.option("--mode", type=click.Choice(["deny", "warn", "dryrun"]), default="deny", show_default=True)
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES, case_sensitive=False), default="HIGH", show_default=True
+)
+@click.option("--failure-policy", type=click.Choice(["Fail", "Ignore"]), default="Fail", show_default=True)
+@click.option("--timeout-seconds", default=5, show_default=True, type=click.IntRange(1, 30))
+@click.option("--replicas", default=2, show_default=True, type=click.IntRange(1, 20))
+@click.option("--issuer", help="Existing cert-manager issuer (default: a self-signed Issuer is created).")
+@click.option(
+    "--issuer-kind", type=click.Choice(["Issuer", "ClusterIssuer"]), default="Issuer", show_default=True
+)
+@click.option("--exempt-namespace", "exempt_namespaces", multiple=True)
+def admission_manifests_command(
+    namespace: str,
+    image: str,
+    mode: str,
+    fail_on: str,
+    failure_policy: str,
+    timeout_seconds: int,
+    replicas: int,
+    issuer: str | None,
+    issuer_kind: str,
+    exempt_namespaces: tuple[str, ...],
+) -> None:
+    """Print the webhook's Deployment (2 replicas, non-root, read-only), Service, PodDisruptionBudget,
+    cert-manager Certificate and ValidatingWebhookConfiguration. They pass aipolicy's own policies.
+
+    \b
+    Example:
+      aipolicy admission manifests --image ghcr.io/org/aipolicy@sha256:... | kubectl apply -f -
+    """
+    from aipolicy.admission.manifests import admission_manifests
+
+    click.echo(
+        admission_manifests(
+            namespace,
+            image,
+            mode=mode,
+            fail_on=fail_on.upper(),
+            failure_policy=failure_policy,
+            timeout_seconds=timeout_seconds,
+            replicas=replicas,
+            issuer=issuer,
+            issuer_kind=issuer_kind,
+            exempt_namespaces=list(exempt_namespaces) or None,
+        ),
+        nl=False,
+    )
+
+
 @cli.group()
 def policies() -> None:
     """List and inspect the policy library."""

@@ -333,6 +333,29 @@ def scan_aws(targets: AwsTargets, options: ScanOptions, progress: Progress = qui
         scanner.close()
 
 
+def scan_cluster(
+    kubeconfig: Path | None,
+    context: str | None,
+    namespaces: list[str],
+    options: ScanOptions,
+    progress: Progress = quiet,
+) -> ScanResult:
+    """Audit what runs in a live cluster, with the official kubernetes client (kubeconfig or in-cluster)."""
+    from aipolicy.collectors.kubernetes.cluster import ClusterCollector
+
+    scanner = Scanner(for_provider(options, "kubernetes"), progress)
+    try:
+        progress("listing cluster resources")
+        collector = ClusterCollector(kubeconfig, context, namespaces or None)
+        try:
+            view = collector.collect()
+        finally:
+            collector.close()
+        return scanner.evaluate([view], [view.root], "cluster")
+    finally:
+        scanner.close()
+
+
 def exit_code(result: ScanResult, *, partial_ok: bool = False) -> int:
     """0: nothing blocking. 1: failing findings at or above the threshold. 2: something not evaluated.
 

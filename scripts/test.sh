@@ -22,6 +22,7 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
 bash scripts/build-tools.sh
+bash scripts/build-kube.sh   # kube-apiserver and etcd for the live-audit tests (cached; ~10 min cold)
 export PATH="$PWD/.tools/bin:$PWD/.venv/bin:$PATH"
 export OPA_BIN="$PWD/.tools/bin/opa"
 
