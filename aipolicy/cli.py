@@ -331,8 +331,13 @@ def scan_terraform_command(
 
 @scan.command("k8s")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--skip-non-manifests",
+    is_flag=True,
+    help="Named YAML/JSON files without Kubernetes objects are noted and skipped, not errors (pre-commit).",
+)
 @scan_options
-def scan_k8s_command(paths: tuple[Path, ...], **options: Any) -> None:
+def scan_k8s_command(paths: tuple[Path, ...], skip_non_manifests: bool, **options: Any) -> None:
     """Scan Kubernetes manifests: YAML (multi-document) and JSON files, directories, List kinds, or
     rendered output on stdin with `-`.
 
@@ -345,7 +350,11 @@ def scan_k8s_command(paths: tuple[Path, ...], **options: Any) -> None:
     from aipolicy.scan import scan_k8s
 
     result = scan_k8s(
-        list(paths) or [Path(".")], _scan_options(options), stdin=sys.stdin, progress=_progress(options)
+        list(paths) or [Path(".")],
+        _scan_options(options),
+        stdin=sys.stdin,
+        progress=_progress(options),
+        skip_non_manifests=skip_non_manifests,
     )
     _finish(result, options, partial_ok=True)
 

@@ -261,7 +261,12 @@ def for_provider(options: ScanOptions, provider: str) -> ScanOptions:
 
 
 def scan_k8s(
-    paths: list[Path], options: ScanOptions, *, stdin: Any = None, progress: Progress = quiet
+    paths: list[Path],
+    options: ScanOptions,
+    *,
+    stdin: Any = None,
+    progress: Progress = quiet,
+    skip_non_manifests: bool = False,
 ) -> ScanResult:
     """Scan Kubernetes manifests (YAML/JSON files, directories, or `-` for rendered output on stdin)."""
     from aipolicy.collectors.kubernetes.manifests import ManifestCollector
@@ -272,7 +277,7 @@ def scan_k8s(
     scanner = Scanner(for_provider(options, "kubernetes"), progress)
     try:
         progress(f"reading manifests from {', '.join(map(str, paths))}")
-        view = ManifestCollector(paths, stdin=stdin).collect()
+        view = ManifestCollector(paths, stdin=stdin, skip_non_manifests=skip_non_manifests).collect()
         return scanner.evaluate([view], [str(p) for p in paths], "kubernetes")
     finally:
         scanner.close()

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/shellcheck ] || need_apt+=(shellcheck)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
@@ -22,6 +23,7 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
 bash scripts/build-tools.sh
+bash scripts/build-actionlint.sh >/dev/null   # lints the GitHub Action's example workflow
 bash scripts/build-kube.sh   # kube-apiserver and etcd for the live-audit tests (cached; ~10 min cold)
 export PATH="$PWD/.tools/bin:$PWD/.venv/bin:$PATH"
 export OPA_BIN="$PWD/.tools/bin/opa"

@@ -115,11 +115,15 @@ class ManifestCollector(Collector):
         *,
         limits: Limits | None = None,
         default_namespace: str = objects.DEFAULT_NAMESPACE,
+        skip_non_manifests: bool = False,
     ) -> None:
         self.paths = paths
         self.stdin = stdin
         self.limits = limits or Limits()
         self.default_namespace = default_namespace
+        # pre-commit passes every changed YAML file: those that hold no Kubernetes object are
+        # skipped with a note, as in a directory scan, instead of failing the commit
+        self.skip_non_manifests = skip_non_manifests
 
     def collect(self) -> ResourceView:
         names = [STDIN_NAME if str(p) == STDIN else display_path(p) for p in self.paths]
@@ -149,7 +153,7 @@ class ManifestCollector(Collector):
             for file in walk(path, parsed.errors):
                 self._read_file(file, parsed, explicit=False)
         else:
-            self._read_file(path, parsed, explicit=True)
+            self._read_file(path, parsed, explicit=not self.skip_non_manifests)
 
     def _read_file(self, path: Path, parsed: _Parsed, *, explicit: bool) -> None:
         name = display_path(path)
