@@ -78,7 +78,9 @@ def load_policies(options: ScanOptions) -> PolicySet:
         if options.verification_key:
             raise AipolicyError("--verification-key needs --bundle")
         policy_set = load_policy_set(options.policy_dirs)
-    return policy_set.without(options.skip).for_provider(options.provider)
+    policy_set = policy_set.without(options.skip)
+    # a bundle is the fleet's policy set as published: OPA serves its entry point, so keep it whole
+    return policy_set if options.bundle is not None else policy_set.for_provider(options.provider)
 
 
 def build_findings(view: ResourceView, raw: RawFindings, policy_set: PolicySet) -> list[Finding]:

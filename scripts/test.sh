@@ -28,7 +28,10 @@ bash scripts/build-kube.sh   # kube-apiserver and etcd for the live-audit tests 
 export PATH="$PWD/.tools/bin:$PWD/.venv/bin:$PATH"
 export OPA_BIN="$PWD/.tools/bin/opa"
 
-echo "== ruff"; ruff check . && ruff format --check .
+# each check on its own line: `set -e` does not stop on a failure inside an && list
+echo "== ruff"
+ruff check .
+ruff format --check .
 echo "== mypy"; mypy
 echo "== opa check/test"
 opa fmt --list --fail policies/ >/dev/null || { echo "opa fmt: run 'opa fmt -w policies/'" >&2; opa fmt --list policies/; exit 1; }

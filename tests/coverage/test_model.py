@@ -331,7 +331,8 @@ def test_counts_agree_with_the_json_report(stack: str, variant: str, policies: P
         for row in p.policies:
             failing = {f["resource_id"] for f in expected if f["rule_id"] == row.id}
             assert row.failed_resources == len(failing)
-            assert row.resources == doc["evaluated"][row.id]["resources"]
+            # a scan evaluates only its provider's policies: the others evaluated no resource
+            assert row.resources == doc["evaluated"].get(row.id, {"resources": 0})["resources"]
             assert row.passed is not None and row.resources is not None
             assert 0 <= row.passed <= row.resources
         assert (p.status is Status.GAPS) == bool(expected)

@@ -110,7 +110,14 @@ def test_sharded_evaluation_matches_one_process(tmp_path, policy_set: PolicySet)
 
     plan = tmp_path / "plan.json"
     subprocess.run(
-        [sys.executable, str(REPO / "bench" / "generate_plan.py"), "--resources", "2500", "--output", str(plan)],
+        [
+            sys.executable,
+            str(REPO / "bench" / "generate_plan.py"),
+            "--resources",
+            "2500",
+            "--output",
+            str(plan),
+        ],
         check=True,
         capture_output=True,
     )
