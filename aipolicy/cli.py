@@ -229,7 +229,12 @@ def completion(shell: str) -> None:
 
 @cli.group("config")
 def config_group() -> None:
-    """Inspect the effective settings."""
+    """Inspect the effective settings.
+
+    \b
+    Example:
+      aipolicy config show
+    """
 
 
 @config_group.command("show")
@@ -252,7 +257,12 @@ def config_show(ctx: click.Context) -> None:
 
 @cli.command()
 def version() -> None:
-    """Print the version of aipolicy and of its embedded Rego engine."""
+    """Print the version of aipolicy and of its embedded Rego engine.
+
+    \b
+    Example:
+      aipolicy version
+    """
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as dist_version
 
@@ -267,7 +277,12 @@ def version() -> None:
 
 @cli.group()
 def scan() -> None:
-    """Scan a source against the policy set."""
+    """Scan a source against the policy set.
+
+    \b
+    Example:
+      aipolicy scan terraform infra/ --format sarif -o results.sarif
+    """
 
 
 @scan.command("plan")
@@ -455,7 +470,12 @@ def scan_cluster_command(
 
 @cli.group()
 def admission() -> None:
-    """The validating admission webhook: the same policies at the cluster's door."""
+    """The validating admission webhook: the same policies at the cluster's door.
+
+    \b
+    Example:
+      aipolicy admission serve --tls-cert tls.crt --tls-key tls.key --mode warn
+    """
 
 
 @admission.command("serve")
@@ -597,7 +617,12 @@ def admission_manifests_command(
 
 @cli.group()
 def policies() -> None:
-    """List and inspect the policy library."""
+    """List and inspect the policy library.
+
+    \b
+    Example:
+      aipolicy policies show AIP-AWS-SM-002
+    """
 
 
 @policies.command("list")
@@ -763,7 +788,12 @@ def report_command(
 
 @cli.group()
 def history() -> None:
-    """Browse stored scans and the drift between them."""
+    """Browse stored scans and the drift between them.
+
+    \b
+    Example:
+      aipolicy history diff
+    """
 
 
 def store_option(func: F) -> F:
@@ -866,7 +896,12 @@ def history_diff(
 
 @cli.group()
 def deploy() -> None:
-    """Print Kubernetes manifests that run aipolicy on a schedule."""
+    """Print Kubernetes manifests that run aipolicy on a schedule.
+
+    \b
+    Example:
+      aipolicy deploy cronjob --role-arn arn:aws:iam::111122223333:role/aipolicy-scan
+    """
 
 
 @deploy.command("cronjob")
@@ -938,7 +973,12 @@ def deploy_cronjob(
 
 @cli.group()
 def bundle() -> None:
-    """Build and verify OPA bundles of the policy set (signed the way OPA verifies)."""
+    """Build and verify OPA bundles of the policy set (signed the way OPA verifies).
+
+    \b
+    Example:
+      aipolicy bundle build -o bundle.tar.gz --signing-key private.pem
+    """
 
 
 @bundle.command("build")

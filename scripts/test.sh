@@ -24,6 +24,7 @@ PYTHON="${PYTHON:-python3}"
 
 bash scripts/build-tools.sh
 bash scripts/build-actionlint.sh >/dev/null   # lints the GitHub Action's example workflow
+bash scripts/build-helm.sh >/dev/null         # lints and renders charts/aipolicy
 bash scripts/build-kube.sh   # kube-apiserver and etcd for the live-audit tests (cached; ~10 min cold)
 export PATH="$PWD/.tools/bin:$PWD/.venv/bin:$PATH"
 export OPA_BIN="$PWD/.tools/bin/opa"

@@ -72,3 +72,22 @@ def test_bash_completion_completes_commands_in_a_real_bash(tmp_path: Path) -> No
     )
     proc = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=60)
     assert "scan" in proc.stdout.split(), proc.stderr
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    import click
+
+    from aipolicy.cli import cli
+
+    missing = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        text = command.get_help(click.Context(command, info_name=path[-1]))
+        if "Example" not in text:
+            missing.append(" ".join(path))
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+
+    walk(cli, ["aipolicy"])
+    assert missing == []
