@@ -9,6 +9,7 @@ import socket
 import ssl
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -234,11 +235,54 @@ def test_dryrun_mode_only_logs_and_counts(
         c.close()
 
 
+SLOW_POLICY = """# METADATA
+# title: A deliberately slow policy for the evaluation time limit
+# description: Counts to ten million for every pod, so no evaluation can finish in time.
+# custom:
+#   id: TEST-SLOW-001
+#   severity: LOW
+#   category: resilience
+#   guidelines: [design/secure-by-design]
+#   resource_types: [core/Pod]
+#   remediation: None; a test fixture.
+package test.slow
+
+import rego.v1
+
+deny contains finding if {
+	some r in data.aipolicy.lib.resources.of_type(input, "core/Pod")
+	count([x | some x in numbers.range(1, 10000000); x % 7 == 0]) < 0
+	finding := data.aipolicy.lib.resources.finding(r, "spec", "never")
+}
+"""
+
+
+def slow_policy_dir(root: Path) -> Path:
+    """A custom policy directory (full layout, as --policy-dir requires) whose policy is slow."""
+    policy = root / "slow" / "counting"
+    for kind in ("pass", "fail"):
+        (policy / "fixtures" / kind).mkdir(parents=True)
+        (policy / "fixtures" / kind / "pod.yaml").write_text(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+        )
+    (policy / "policy.rego").write_text(SLOW_POLICY)
+    (policy / "policy_test.rego").write_text(
+        "package test.slow_test\n\nimport rego.v1\n\ntest_nothing if true\n"
+    )
+    return root
+
+
 @pytest.mark.parametrize("decision", ["deny", "allow"])
 def test_evaluation_timeout_is_never_a_silent_allow(
-    start_webhook: WebhookFactory, ca: CertificateAuthority, decision: str
+    start_webhook: WebhookFactory, ca: CertificateAuthority, decision: str, tmp_path: Path
 ) -> None:
-    running = start_webhook(mode="deny", evaluation_timeout=0.0005, failure_decision=decision)
+    # a policy that cannot finish in the limit, so the test does not depend on the machine's speed
+    running = start_webhook(
+        mode="deny",
+        evaluation_timeout=0.3,
+        failure_decision=decision,
+        scan=ScanOptions(policy_dirs=[slow_policy_dir(tmp_path / "policies")]),
+    )
     c = Client(running.port, ca)
     try:
         status, answer = c.review(R.review(R.hardened_pod()))

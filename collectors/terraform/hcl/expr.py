@@ -24,6 +24,7 @@ Nodes are lists whose first element is a tag, so parsed files cache as plain JSO
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 Node = list[Any]
@@ -75,8 +76,13 @@ _OPERATORS = (
     "}",
     "~",
 )
+# Operators by length, tried longest first (the order of _OPERATORS).
+_OPS_3 = frozenset(op for op in _OPERATORS if len(op) == 3)
+_OPS_2 = frozenset(op for op in _OPERATORS if len(op) == 2)
+_OPS_1 = frozenset(op for op in _OPERATORS if len(op) == 1)
 _IDENT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 _IDENT_CHARS = _IDENT_START | frozenset("0123456789-")
+_IDENT_REST = re.compile(r"[a-zA-Z0-9_-]*")
 _DIGITS = frozenset("0123456789")
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
@@ -131,6 +137,8 @@ class _Parser:
         self.src = source
         self.pos = 0
         self.depth = 0
+        # the last token peeked, by (position, newlines): expressions peek the same token many times
+        self._peeked: tuple[int, bool, _Token] | None = None
 
     # -- lexing -------------------------------------------------------------------------
 
@@ -154,6 +162,14 @@ class _Parser:
 
     def peek(self, newlines: bool = False) -> _Token:
         """The next token; newlines are skipped unless asked for (object element separators)."""
+        peeked = self._peeked
+        if peeked is not None and peeked[0] == self.pos and peeked[1] == newlines:
+            return peeked[2]
+        tok = self._lex(newlines)
+        self._peeked = (self.pos, newlines, tok)
+        return tok
+
+    def _lex(self, newlines: bool) -> _Token:
         src = self.src
         pos = self._skip(not newlines)
         if pos >= len(src):
@@ -162,9 +178,7 @@ class _Parser:
         if c == "\n":
             return _Token("nl", "\n", pos, pos + 1)
         if c in _IDENT_START:
-            end = pos + 1
-            while end < len(src) and src[end] in _IDENT_CHARS:
-                end += 1
+            end = _IDENT_REST.match(src, pos + 1).end()  # type: ignore[union-attr]
             return _Token("ident", src[pos:end], pos, end)
         if c in _DIGITS:
             end = pos
@@ -189,9 +203,14 @@ class _Parser:
             pos + 2 < len(src) and (src[pos + 2] in _IDENT_START or src[pos + 2] == "-")
         ):
             return _Token("heredoc", "<<", pos, pos + 2)
-        for op in _OPERATORS:
-            if src.startswith(op, pos):
-                return _Token("op", op, pos, pos + len(op))
+        op = src[pos : pos + 3]
+        if op in _OPS_3:
+            return _Token("op", op, pos, pos + 3)
+        op = op[:2]
+        if op in _OPS_2:
+            return _Token("op", op, pos, pos + 2)
+        if c in _OPS_1:
+            return _Token("op", c, pos, pos + 1)
         raise ParseError(f"unexpected character {c!r}", pos)
 
     def advance(self, tok: _Token) -> None:

@@ -92,7 +92,23 @@ class FileError(Exception):
 
 
 def parse_text(text: str) -> dict[str, Any]:
-    """Parse HCL text into {"blocks", "attrs", "suppressions"}; raises FileError on malformed input."""
+    """Parse HCL text into {"blocks", "attrs", "suppressions"}; raises FileError on malformed input.
+
+    The common case goes through a direct scan of the block structure (_fast_body) that hands each
+    attribute's expression to expr.py in place, which is several times faster than building
+    python-hcl2's full parse tree and then parsing every expression a second time. It accepts only a
+    strict subset of what python-hcl2 accepts and gives up on anything else (a heredoc, a template
+    directive, a carriage return, a newline where python-hcl2's grammar has none, any expression
+    error, ...): such files, and every malformed one, go through python-hcl2 exactly as before, so
+    the result and the error messages are the same either way.
+    """
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
+    return _lark_parse(text)
+
+
+def _lark_parse(text: str) -> dict[str, Any]:
     from hcl2.parser import hcl2 as lark_parser  # imported here: lark costs ~100 ms to load
     from lark.exceptions import UnexpectedInput
 
@@ -175,6 +191,217 @@ def _expression(node: Any, source: str) -> expr.Node:
         return ["E", "expression nested too deeply"]
 
 
+# -- the fast path: block structure scanned here, expressions parsed in place by expr.py ------------
+
+_IDENT = re.compile(r"[a-zA-Z_][a-zA-Z0-9_-]*")
+_BLANK = re.compile(r"[ \t]*")
+# After these tokens python-hcl2's grammar allows a line break inside an expression; before these too.
+_NL_AFTER = frozenset({"(", "[", "{", ",", "?", ":", "=>", "...", "for", "in", "if", "&&", "||"}) | frozenset(
+    {"+", "-", "*", "/", "%", "<", ">", "==", "!=", "<=", ">="}
+)
+_NL_BEFORE = frozenset([")", "]", "}", ",", ":", "in", "if"])
+
+
+class _GiveUp(Exception):
+    """The fast path does not handle this input: python-hcl2 decides."""
+
+
+class _InPlace(expr._Parser):
+    """expr.py's parser over the whole file, refusing line breaks python-hcl2's grammar refuses."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
+        self.previous: str | None = None
+        self.templates = 0
+        self.binary_end = -1
+        self.unary_end = -1
+
+    def binary(self, min_prec: int) -> expr.Node:
+        node = super().binary(min_prec)
+        if node[0] == "B":
+            self.binary_end = self.pos
+        return node
+
+    def unary(self) -> expr.Node:
+        tok = self.peek()
+        if tok.kind == "op" and tok.value in ("-", "!"):
+            self.unary_end = tok.end  # no line break after a unary operator
+        return super().unary()
+
+    def postfix(self, node: expr.Node) -> expr.Node:
+        result = super().postfix(node)
+        if result is not node and node[0] == "L" and type(node[1]) in (int, float):
+            raise _GiveUp  # python-hcl2 reads `6.x` as a malformed number
+        return result
+
+    def advance(self, tok: Any) -> None:
+        if tok.kind == "nl" and self.pos == self.binary_end:
+            # python-hcl2 lets a binary operation swallow the line break after it, so an object
+            # element ending in one (`a = x + y` then a new line) leaves no separator: it rejects that
+            raise _GiveUp
+        if self.pos == self.unary_end and self.src.find("\n", self.pos, tok.start) >= 0:
+            raise _GiveUp
+        if (
+            not self.templates
+            and tok.start > self.pos
+            and self.src.find("\n", self.pos, tok.start) >= 0
+            and not (self.previous in _NL_AFTER or tok.value in _NL_BEFORE or self.previous == "\n")
+        ):
+            raise _GiveUp
+        self.previous = tok.value if tok.kind in ("op", "ident", "nl") else None
+        self.pos = tok.end
+
+    def _close_interpolation(self) -> bool:
+        strip = super()._close_interpolation()
+        close = self.pos - 1
+        start = self.src.rfind("${", 0, close)
+        if start < 0 or self.src.find("}", start, close) >= 0:
+            raise _GiveUp  # python-hcl2's string pattern ends an interpolation at its first }
+        return strip
+
+    def template_parts(self, heredoc: bool, stops: tuple[str, ...]) -> tuple[list[Any], str | None]:
+        self.templates += 1
+        try:
+            return super().template_parts(heredoc, stops)
+        finally:
+            self.templates -= 1
+            self.previous = None
+
+
+def _fast_parse(text: str) -> dict[str, Any] | None:
+    source = text + "\n"
+    if "\r" in source or "<<" in source or "%{" in source or not _simple_interpolations(source):
+        return None
+    scanner = _Scanner(source)
+    try:
+        blocks, attrs, _ = scanner.body(0, top=True)
+    except (_GiveUp, expr.ParseError, RecursionError):
+        return None
+    return {"blocks": blocks, "attrs": attrs, "suppressions": _suppressions(text)}
+
+
+def _simple_interpolations(source: str) -> bool:
+    """Each ${ closes at the first } after it: python-hcl2's string pattern reads them that way."""
+    start = source.find("${")
+    while start >= 0:
+        end = source.find("}", start + 2)
+        if end < 0 or source.find("{", start + 2, end) >= 0:
+            return False
+        start = source.find("${", end)
+    return True
+
+
+class _Scanner:
+    def __init__(self, source: str):
+        self.src = source
+        self.parser = _InPlace(source)
+        self._line_pos = 0
+        self._line = 1
+
+    def line(self, pos: int) -> int:
+        if pos >= self._line_pos:
+            self._line += self.src.count("\n", self._line_pos, pos)
+        else:
+            self._line -= self.src.count("\n", pos, self._line_pos)
+        self._line_pos = pos
+        return self._line
+
+    def skip(self, pos: int) -> int:
+        """Spaces, line breaks and comments between body items."""
+        src, n = self.src, len(self.src)
+        while pos < n:
+            c = src[pos]
+            if c in " \t\n":
+                pos += 1
+            elif c == "#" or (c == "/" and src.startswith("//", pos)):
+                end = src.find("\n", pos)
+                pos = n if end < 0 else end
+            elif c == "/" and src.startswith("/*", pos):
+                end = src.find("*/", pos + 2)
+                if end < 0:
+                    raise _GiveUp
+                pos = end + 2
+            else:
+                break
+        return pos
+
+    def end_of_item(self, pos: int, top: bool) -> None:
+        """What follows an attribute or a block: a line break, a comment, or the enclosing }."""
+        src = self.src
+        pos = _BLANK.match(src, pos).end()  # type: ignore[union-attr]
+        if pos >= len(src) or src[pos] in "\n#" or src.startswith("//", pos):
+            return
+        if src[pos] == "}" and not top:
+            return
+        raise _GiveUp
+
+    def body(self, pos: int, top: bool) -> tuple[list[Any], dict[str, Any], int]:
+        src = self.src
+        blocks: list[Any] = []
+        attrs: dict[str, Any] = {}
+        while True:
+            pos = self.skip(pos)
+            if pos >= len(src):
+                if top:
+                    return blocks, attrs, pos
+                raise _GiveUp
+            if src[pos] == "}":
+                if top:
+                    raise _GiveUp
+                return blocks, attrs, pos
+            match = _IDENT.match(src, pos)
+            if match is None:
+                raise _GiveUp
+            name = match.group()
+            line = self.line(pos)
+            pos = _BLANK.match(src, match.end()).end()  # type: ignore[union-attr]
+            if src.startswith("=", pos) and not src.startswith("==", pos):
+                pos = _BLANK.match(src, pos + 1).end()  # type: ignore[union-attr]
+                if pos >= len(src) or src[pos] in "\n#" or src.startswith(("//", "/*"), pos):
+                    raise _GiveUp
+                parser = self.parser
+                parser.pos = pos
+                parser.previous = "="
+                parser.depth = 0
+                node = parser.expression()
+                pos = parser.pos
+                self.end_of_item(pos, top)
+                attrs[name] = [node, line]
+                continue
+            labels: list[str] = []
+            while True:
+                if src.startswith('"', pos):
+                    end = pos + 1
+                    while True:
+                        end = src.find('"', end)
+                        if end < 0:
+                            raise _GiveUp
+                        backslashes = 0
+                        while src[end - 1 - backslashes] == "\\":
+                            backslashes += 1
+                        if backslashes % 2 == 0:
+                            break
+                        end += 1
+                    raw = src[pos : end + 1]
+                    if "\n" in raw or "${" in raw:
+                        raise _GiveUp
+                    labels.append(_label(raw))
+                    pos = end + 1
+                else:
+                    label = _IDENT.match(src, pos)
+                    if label is None:
+                        break
+                    labels.append(label.group())
+                    pos = label.end()
+                pos = _BLANK.match(src, pos).end()  # type: ignore[union-attr]
+            if not src.startswith("{", pos):
+                raise _GiveUp
+            sub_blocks, sub_attrs, pos = self.body(pos + 1, top=False)
+            blocks.append([name, labels, sub_attrs, sub_blocks, line, self.line(pos)])
+            pos += 1
+            self.end_of_item(pos, top)
+
+
 def _suppressions(text: str) -> list[list[Any]]:
     if "aipolicy:ignore" not in text:
         return []
@@ -247,9 +474,10 @@ class Parser:
         """Parse files; the value is the ParsedFile or an error message naming what to do."""
         results: dict[Path, ParsedFile | str] = {}
         misses: list[tuple[Path, str, str]] = []
+        missed: set[Path] = set()
         for path in paths:
-            if path in results:
-                continue
+            if path in results or path in missed:
+                continue  # the same module directory called several times: read and parsed once
             self.stats.files += 1
             try:
                 text, key = self._read(path)
@@ -262,6 +490,7 @@ class Parser:
                 results[path] = cached
             else:
                 misses.append((path, text, key))
+                missed.add(path)
         if misses:
             for path, outcome in self._parse_all(misses):
                 results[path] = outcome

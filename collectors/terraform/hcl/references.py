@@ -129,11 +129,28 @@ def _all_in_block(block: Block, bound: frozenset[str]) -> list[tuple[str, list[S
 class Resolver:
     """Resolves traversals into instance addresses within module instances."""
 
+    def __init__(self) -> None:
+        # traversals by expression node: every instance of a resource (and every reference through a
+        # local or an output) reads the same parsed nodes; the node is kept so that its id stays unique
+        self._traversals: dict[int, tuple[expr.Node, list[tuple[str, list[Step]]]]] = {}
+
+    def traversals(self, node: expr.Node) -> list[tuple[str, list[Step]]]:
+        cached = self._traversals.get(id(node))
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        found = traversals(node)
+        self._traversals[id(node)] = (node, found)
+        return found
+
     def references(self, instance: ResourceInstance) -> dict[str, list[str]]:
         block = instance.config.block
         out: dict[str, list[str]] = {}
         for name in instance.configured_names():
-            found = traversals(block.attrs[name][0]) if name in block.attrs else block_traversals(block, name)
+            found = (
+                self.traversals(block.attrs[name][0])
+                if name in block.attrs
+                else block_traversals(block, name)
+            )
             targets: set[str] = set()
             each = block.attrs["for_each"][0] if "for_each" in block.attrs else None
             for root, steps in found:
@@ -186,7 +203,7 @@ class Resolver:
         self, node: expr.Node, scope: Scope, pair_key: str | None, hops: int, each: expr.Node | None = None
     ) -> set[str]:
         out: set[str] = set()
-        for root, steps in traversals(node):
+        for root, steps in self.traversals(node):
             out |= self.resolve(root, steps, scope, pair_key, hops, each)
         return out
 
