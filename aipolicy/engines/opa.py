@@ -50,7 +50,12 @@ class OpaEngine(Engine):
     def _push(self) -> None:
         """Push every module; OPA compiles each against what it already holds, so a module whose
         library has not arrived yet is retried after the others (passes until nothing changes)."""
-        pending = list(self.policy_set.engine_modules())
+        present = self._present_policies()
+        pending = [
+            m
+            for m in self.policy_set.engine_modules()
+            if present.get(f"{POLICY_ID_PREFIX}/{m.name}") != m.source
+        ]
         while pending:
             failed: list[tuple[RegoModule, Exception]] = []
             for module in pending:
@@ -66,6 +71,21 @@ class OpaEngine(Engine):
                     raise PolicyError(f"{first.name}: OPA rejected the policy: {error}") from None
                 raise EngineError(f"OPA at {self.url} refused policy {first.name}: {error}") from None
             pending = [module for module, _ in failed]
+
+    def _present_policies(self) -> dict[str, str]:
+        """The modules the server already holds (id -> source): OPA recompiles everything on each
+        push, so a scanner that finds its policy set in place pushes nothing."""
+        try:
+            response = self._client._session.get(
+                f"{self._client.root_url}/policies", timeout=self._client.timeout
+            )
+            response.raise_for_status()
+            listed = response.json().get("result") or []
+        except Exception:
+            return {}
+        return {
+            p["id"]: p.get("raw", "") for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str)
+        }
 
     def evaluate(self, document: dict[str, Any]) -> RawFindings:
         try:
