@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aipolicy.errors import AipolicyError
 from aipolicy.guidelines import SEVERITIES
-from aipolicy.inputs import read_bytes
+from aipolicy.inputs import load_yaml_mapping
 
 CONFIG_NAMES = (".aipolicy.yaml", ".aipolicy.yml")
 SCAN_COMMANDS = ("plan", "terraform", "k8s", "cluster", "aws")
@@ -92,15 +90,7 @@ def _check(setting: Setting, value: Any, path: Path) -> Any:
 
 def load_config(path: Path) -> dict[str, Any]:
     """Read and validate a config file; an unknown key is an error naming it."""
-    raw = read_bytes(path, 1024 * 1024)
-    try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AipolicyError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise AipolicyError(f"{path}: expected a mapping of settings ({', '.join(BY_KEY)})")
+    data = load_yaml_mapping(path, 1024 * 1024, f"a mapping of settings ({', '.join(BY_KEY)})")
     unknown = sorted(str(k) for k in data if k not in BY_KEY)
     if unknown:
         raise AipolicyError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(BY_KEY)})")

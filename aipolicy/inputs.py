@@ -47,6 +47,32 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it lies below it (what SARIF consumers expect)."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_yaml_mapping(path: Path, max_bytes: int, what: str) -> dict[str, Any]:
+    """A small YAML (or JSON) file that must hold a mapping; empty is {}. One error naming the file."""
+    import yaml
+
+    raw = read_bytes(path, max_bytes)
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected {what}")
+    return data
+
+
 def depth_exceeds(value: Any, max_depth: int) -> bool:
     """Whether a parsed document nests deeper than max_depth (iterative: no recursion limit)."""
     stack: list[tuple[Any, int]] = [(value, 1)]

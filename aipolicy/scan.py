@@ -51,19 +51,9 @@ def stderr_progress(message: str) -> None:
 
 def load_parameters(path: Path) -> dict[str, Any]:
     """Policy parameters from a YAML or JSON mapping (`--parameters FILE`)."""
-    import yaml
+    from aipolicy.inputs import load_yaml_mapping
 
-    from aipolicy.inputs import read_bytes
-
-    try:
-        data = yaml.safe_load(read_bytes(path, 4 * 1024 * 1024).decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AipolicyError(f"{path}: not valid YAML or JSON: {str(exc).splitlines()[0]}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise AipolicyError(f"{path}: parameters must be a mapping (e.g. allowed_foundation_models: [...])")
-    return data
+    return load_yaml_mapping(path, 4 * 1024 * 1024, "a mapping (e.g. allowed_foundation_models: [...])")
 
 
 def load_policies(options: ScanOptions) -> PolicySet:

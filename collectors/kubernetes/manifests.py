@@ -32,7 +32,7 @@ from yaml import nodes
 
 from aipolicy.errors import InputError
 from aipolicy.findings import ScanError
-from aipolicy.inputs import max_input_bytes, parse_json, read_bytes
+from aipolicy.inputs import display_path, max_input_bytes, parse_json, read_bytes
 from aipolicy.view import Location, ResourceView
 
 from ..interface import Collector
@@ -253,16 +253,6 @@ class ManifestCollector(Collector):
                 continue
             seen[resource.id] = document
             view.add(resource)
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies below it (what SARIF consumers expect)."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def walk(root: Path, errors: list[ScanError]) -> Iterator[Path]:

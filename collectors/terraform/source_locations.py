@@ -5,20 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from aipolicy.inputs import display_path
 from aipolicy.view import Location
+
+__all__ = ["SourceIndex", "display_path", "index_directory"]
 
 _BLOCK = re.compile(r'^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"', re.MULTILINE)
 _MAX_TF_BYTES = 4 * 1024 * 1024
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies below it (what SARIF consumers expect)."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def index_directory(directory: Path) -> dict[str, Location]:
