@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate_tf  # noqa: E402  (the generator next to this file)
+from measure import BenchError, measure  # noqa: E402
 
 CHECKOV_VERSION = "3.3.30"  # newest on PyPI when this benchmark was written
 DEFAULT_VENV = HERE / ".cache" / "checkov-venv"
@@ -49,26 +50,6 @@ TARGET_SPEEDUP = 10.0
 TARGET_MEMORY_RATIO = 0.5
 
 # Same wrapper as plan_bench.py: one child, timed; ru_maxrss (KiB on Linux) of the waited-for tree.
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-spec = json.loads(sys.argv[1])
-start = time.perf_counter()
-try:
-    out = open(spec["stdout"], "wb") if spec["stdout"] else subprocess.DEVNULL
-    done = subprocess.run(spec["argv"], stdout=out, stderr=subprocess.PIPE, timeout=spec["timeout"],
-                          env=spec["env"])
-    rc, err = done.returncode, done.stderr.decode("utf-8", "replace")
-except subprocess.TimeoutExpired as exc:
-    rc, err = None, (exc.stderr or b"").decode("utf-8", "replace")
-wall = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = usage.ru_utime + usage.ru_stime
-print(json.dumps({"rc": rc, "wall": wall, "maxrss_kb": usage.ru_maxrss, "cpu": cpu, "stderr": err[-4000:]}))
-"""
-
-
-class BenchError(Exception):
-    pass
 
 
 @dataclass
@@ -95,25 +76,6 @@ class Row:
     @property
     def peak_mb(self) -> float | None:
         return max(self.peaks_mb) if self.peaks_mb else None
-
-
-def measure(
-    argv: list[str], timeout: float, env: dict[str, str], stdout: Path | None = None
-) -> dict[str, object]:
-    spec = json.dumps(
-        {"argv": argv, "timeout": timeout, "env": env, "stdout": str(stdout) if stdout else None}
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", WRAPPER, spec],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout + 120,
-    )
-    if done.returncode != 0:
-        raise BenchError(f"measurement wrapper failed:\n{done.stderr}")
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
 
 
 def load_average() -> float | None:

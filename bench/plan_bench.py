@@ -36,26 +36,9 @@ TARGET_WALL_S = 2.0
 TARGET_RSS_MB = 300.0
 DEFAULT_INPUT_LIMIT_MB = 128
 
-# Runs in a fresh interpreter: start one child, time it, report its peak RSS (ru_maxrss is in KiB
-# on Linux). stdout of the child is discarded; stderr is kept for error reports.
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-spec = json.loads(sys.argv[1])
-start = time.perf_counter()
-try:
-    done = subprocess.run(spec["argv"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          timeout=spec["timeout"], env=spec["env"])
-    rc, err = done.returncode, done.stderr.decode("utf-8", "replace")
-except subprocess.TimeoutExpired as exc:
-    rc, err = None, (exc.stderr or b"").decode("utf-8", "replace")
-wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": rc, "wall": wall, "maxrss_kb": peak, "stderr": err[-4000:]}))
-"""
+sys.path.insert(0, str(HERE))
 
-
-class BenchError(Exception):
-    pass
+from measure import BenchError, measure  # noqa: E402  (the shared measurement next to this file)
 
 
 @dataclass
@@ -132,21 +115,6 @@ def generate(size: int, seed: int, directory: Path) -> Path:
     argv = [sys.executable, str(HERE / "generate_plan.py"), "--resources", str(size), "--seed", str(seed)]
     subprocess.run([*argv, "--output", str(path)], check=True)
     return path
-
-
-def measure(argv: list[str], timeout: float, env: dict[str, str]) -> dict[str, object]:
-    spec = json.dumps({"argv": argv, "timeout": timeout, "env": env})
-    done = subprocess.run(
-        [sys.executable, "-c", WRAPPER, spec],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout + 60,
-    )
-    if done.returncode != 0:
-        raise BenchError(f"measurement wrapper failed:\n{done.stderr}")
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
 
 
 def count_findings(report: dict[str, object]) -> int | None:
