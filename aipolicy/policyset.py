@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class PolicySet:
         modules = [m for m in self.modules if package_of(m.source, Path(m.name)) not in dropped_packages]
         return PolicySet([p for p in self.policies if p.id not in dropped], modules)
 
-    @property
+    @cached_property
     def entrypoint_package(self) -> str:
         """Named after the set's content, so differently configured scanners can share one OPA server."""
         import hashlib

@@ -147,8 +147,9 @@ class Scanner:
             if not view.resources:
                 continue
             self.progress(f"evaluating {len(view.resources)} resources from {view.root}")
+            document = view.to_document(self.options.parameters)
             try:
-                raw = self.engine.evaluate(view.to_document(self.options.parameters))
+                raw = self.engine.evaluate(document)
             except AipolicyError as exc:
                 errors.append(ScanError(source=view.root, message=str(exc)))
                 continue
@@ -156,7 +157,7 @@ class Scanner:
             built = build_findings(view, raw, self.policy_set)
             apply_suppressions(built, view.suppressions, self.policy_set)
             findings.extend(built)
-            counts = {rtype: len(ids) for rtype, ids in view.by_type().items()}
+            counts = {rtype: len(ids) for rtype, ids in document["by_type"].items()}
             for policy in self.policy_set.policies:
                 evaluated[policy.id] += sum(counts.get(t, 0) for t in policy.resource_types)
         aliases = {p.id: {p.id, *p.aliases} for p in self.policy_set.policies}
