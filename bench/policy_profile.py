@@ -13,18 +13,14 @@ import json
 import time
 from pathlib import Path
 
-import regorus
-
 from aipolicy.collectors.terraform.plan import PlanCollector
+from aipolicy.engines.embedded import compile_modules
 from aipolicy.policyset import PolicySet, load_policy_set
 
 
 def evaluate_seconds(policy_set: PolicySet, document_json: str) -> float:
     """Evaluation time alone: the input is loaded before the clock starts."""
-    engine = regorus.Engine()
-    engine.set_rego_v0(False)
-    for module in policy_set.engine_modules():
-        engine.add_policy(module.name, module.source)
+    engine = compile_modules(policy_set.engine_modules())
     engine.set_input_json(document_json)
     started = time.perf_counter()
     engine.eval_query_as_json(policy_set.entrypoint_query)
