@@ -112,9 +112,26 @@ workload_containers := [entry |
 ]
 
 # model_server_ids is the set of ids of the input's model servers, computed once per evaluation.
+# The same tests as is_model_server, but over workload_containers: is_model_server(r) would
+# list each workload's containers again, and that doubled the cost of an admission review.
 model_server_ids contains r.id if {
 	some r in workloads(input)
-	is_model_server(r)
+	r.type in _server_types
+}
+
+model_server_ids contains entry.resource.id if {
+	some entry in workload_containers
+	model_server_image(entry.container.image)
+}
+
+model_server_ids contains r.id if {
+	some r in workloads(input)
+	_server_labelled(r)
+}
+
+model_server_ids contains entry.resource.id if {
+	some entry in workload_containers
+	requests_gpu(entry)
 }
 
 # pod_specs returns every pod spec of a resource: [{"path": [...], "spec": {...}}], the path
@@ -357,15 +374,17 @@ is_model_server(r) if {
 	model_server_image(entry.container.image)
 }
 
-is_model_server(r) if {
-	some label_set in array.concat([labels(r)], pod_labels(r))
-	some key in _server_label_keys
-	_server_label(label_set[key])
-}
+is_model_server(r) if _server_labelled(r)
 
 is_model_server(r) if {
 	some entry in containers(r)
 	requests_gpu(entry)
+}
+
+_server_labelled(r) if {
+	some label_set in array.concat([labels(r)], pod_labels(r))
+	some key in _server_label_keys
+	_server_label(label_set[key])
 }
 
 _has(obj, key) if {
@@ -386,7 +405,10 @@ _positive(x) if {
 	x > 0
 }
 
+# A quantity string of digits only, not all zeros ("1", "08"); no regular expression (see above).
 _positive(x) if {
 	is_string(x)
-	regex.match(`^[0-9]*[1-9][0-9]*$`, x)
+	x != ""
+	trim(x, "0123456789") == ""
+	trim_left(x, "0") != ""
 }
