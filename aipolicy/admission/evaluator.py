@@ -30,6 +30,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from aipolicy.admission.worker import ERROR, OK, read_frame, write_frame
 from aipolicy.engines.interface import Engine, RawFindings, normalise
 from aipolicy.errors import AipolicyError, EngineError, PolicyError
@@ -74,76 +76,84 @@ def judges_kubernetes(policy: PolicyMetadata) -> bool:
     return not policy.resource_types or any("/" in t for t in policy.resource_types)
 
 
-class AdmissionEngine:
-    """regorus holding the policies that can judge Kubernetes objects, routed by the object's type.
+@dataclass
+class AdmissionRoutes:
+    """The policies that can judge Kubernetes objects and, per object type, the rule that runs them.
 
-    Two measured costs shape it. A regorus engine prepares its modules on the first evaluation after
-    a clone (15 ms for this library on an idle core, far more under load), so a worker keeps one warm
-    engine and only swaps its input; a worker evaluates one document at a time, so nothing is shared.
-    And every evaluation pays for each policy it runs, so an object is judged only by the policies
+    Every evaluation pays for each policy it runs, so an object is judged only by the policies
     whose `resource_types` hold its type (plus any that name no type); AWS policies cannot match a
-    Kubernetes object and are not loaded at all. The findings are the ones the whole set gives.
+    Kubernetes object and are left out. Each route is one complete rule, an object of the policies'
+    findings keyed by id (see AdmissionEngine for why); `rules[None]` runs every policy, for a view
+    of several types, and `rules[""]` those that name no type.
     """
 
-    ROUTES_PACKAGE = "aipolicy_admission_routes"
+    policy_set: PolicySet
+    rules: dict[str | None, tuple[str, list[str]]]
+    module: RegoModule
 
-    def __init__(self, policy_set: PolicySet):
-        import regorus
+    PACKAGE = "aipolicy_admission_routes"
 
-        from aipolicy.engines.embedded import first_lines
-
-        self._first_lines = first_lines
-        kube = [p for p in policy_set.policies if judges_kubernetes(p)]
-        kube_ids = {p.id for p in kube}
-        subset = policy_set.without([p.id for p in policy_set.policies if p.id not in kube_ids])
-        self.policy_set = subset
+    @classmethod
+    def build(cls, policy_set: PolicySet) -> AdmissionRoutes:
+        subset = policy_set.without([p.id for p in policy_set.policies if not judges_kubernetes(p)])
         untyped = [p for p in subset.policies if not p.resource_types]
         types = sorted({t for p in subset.policies for t in p.resource_types})
-        self.routes: dict[str, tuple[str, list[str]]] = {}
-        lines = [f"package {self.ROUTES_PACKAGE}", "", "import rego.v1", ""]
-        for index, rtype in enumerate(["", *types]):
-            members = (
-                untyped
-                if not rtype
-                else [p for p in subset.policies if rtype in p.resource_types or not p.resource_types]
-            )
-            rule = f"route_{index}"
-            self.routes[rtype] = (f"data.{self.ROUTES_PACKAGE}.{rule}", [p.id for p in members])
-            lines += [f'{rule}["{p.id}"] := data.{p.package}.deny' for p in members]
-        self._engine = regorus.Engine()
-        self._engine.set_rego_v0(False)
-        modules = [
-            *subset.engine_modules(),
-            RegoModule(f"{self.ROUTES_PACKAGE}.rego", "\n".join(lines) + "\n"),
+        members: list[tuple[str | None, list[PolicyMetadata]]] = [(None, subset.policies), ("", untyped)]
+        members += [
+            (rtype, [p for p in subset.policies if rtype in p.resource_types or not p.resource_types])
+            for rtype in types
         ]
-        for module in modules:
-            try:
-                self._engine.add_policy(module.name, module.source)
-            except Exception as exc:
-                raise PolicyError(f"{module.name}: does not compile: {first_lines(exc)}") from None
-        self._entrypoint = subset.entrypoint_query
-        self._all_ids = [p.id for p in subset.policies]
+        rules: dict[str | None, tuple[str, list[str]]] = {}
+        lines = [f"package {cls.PACKAGE}", "", "import rego.v1", ""]
+        for index, (rtype, policies) in enumerate(members):
+            rule = f"route_{index}"
+            rules[rtype] = (f"data.{cls.PACKAGE}.{rule}", [p.id for p in policies])
+            # one key a line: regorus refuses lines over 1,024 columns
+            lines += [f"{rule} := {{", *(f'\t"{p.id}": data.{p.package}.deny,' for p in policies), "}", ""]
+        return cls(subset, rules, RegoModule(f"{cls.PACKAGE}.rego", "\n".join(lines)))
+
+    def rule_for(self, document: dict[str, Any]) -> tuple[str, list[str]]:
+        """The route for a view document: its one type's, or every policy for a view of several."""
+        types = list((document.get("by_type") or {}).keys())
+        if len(types) == 1:
+            return self.rules.get(types[0], self.rules[""])
+        return self.rules[None]
+
+
+class AdmissionEngine:
+    """regorus holding the admission routes (AdmissionRoutes), one warm engine per worker process.
+
+    Measured costs shape it. A regorus engine prepares its modules on the first evaluation after
+    a clone (15 ms for this library on an idle core, far more under load), so a worker keeps one warm
+    engine and only swaps its input; a worker evaluates one document at a time, so nothing is shared.
+    A query costs half a millisecond before any policy runs (regorus parses it and indexes every
+    rule's path again) and a rule lookup almost nothing, so a route is read with eval_rule. A policy
+    whose decision were undefined makes its route undefined: an engine error, never "no findings".
+    """
+
+    def __init__(self, policy_set: PolicySet):
+        from aipolicy.engines.embedded import compile_modules, first_lines
+
+        self._first_lines = first_lines
+        self.routes = AdmissionRoutes.build(policy_set)
+        self.policy_set = self.routes.policy_set
+        self._engine = compile_modules([*self.policy_set.engine_modules(), self.routes.module])
         # prepare now: the first evaluation must not pay for it
         self._engine.set_input_json('{"resources":{},"by_type":{}}')
-        self._engine.eval_query_as_json(self._entrypoint)
+        self._engine.eval_rule_as_json(self.routes.rules[None][0])
 
     def evaluate_json(self, payload: str) -> RawFindings:
         """Findings for a view document given as JSON text."""
-        document = json.loads(payload)
-        types = list((document.get("by_type") or {}).keys())
-        if len(types) == 1:
-            query, expected = self.routes.get(types[0], self.routes[""])
-        else:
-            query, expected = self._entrypoint, self._all_ids
+        rule, expected = self.routes.rule_for(orjson.loads(payload))
         if not expected:
             return {}
         try:
             self._engine.set_input_json(payload)
-            answer = json.loads(self._engine.eval_query_as_json(query))
+            value = orjson.loads(self._engine.eval_rule_as_json(rule))
         except Exception as exc:
             raise EngineError(f"embedded engine failed to evaluate: {self._first_lines(exc)}") from None
-        results = answer.get("result") or []
-        value = results[0]["expressions"][0]["value"] if results else None
+        if not isinstance(value, dict):
+            raise EngineError("embedded engine: the policy set's decision is undefined")
         return normalise(value, expected, "embedded")
 
 
