@@ -279,14 +279,13 @@ class Run:
 def load(
     name: str,
     connect: Any,
-    path: str,
-    bodies: list[bytes],
+    requests: list[tuple[str, bytes]],
     rate: float,
     duration: float,
     check: Any,
     threads: int,
 ) -> Run:
-    """Send bodies round-robin at `rate` per second for `duration` seconds (open loop)."""
+    """POST (path, body) requests round-robin at `rate` per second for `duration` seconds (open loop)."""
     run = Run(name)
     total = int(rate * duration)
     due: queue.Queue[tuple[int, float] | None] = queue.Queue()
@@ -303,7 +302,7 @@ def load(
             delay = when - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            body = bodies[index % len(bodies)]
+            path, body = requests[index % len(requests)]
             sent = time.perf_counter()
             try:
                 conn.request("POST", path, body, {"Content-Type": "application/json"})
@@ -454,6 +453,7 @@ def main() -> int:
         document = copy.deepcopy(reviews[i % len(reviews)])
         document["request"]["uid"] = str(uuid.uuid4())
         bodies.append(json.dumps(document).encode())
+    webhook_requests = [("/validate", body) for body in bodies]
 
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="aipolicy-bench-") as tmp:
@@ -493,13 +493,12 @@ def main() -> int:
                 )
 
             # warm-up: every worker process and connection path once
-            load("warm-up", tls_connection, "/validate", bodies, 50, 2, webhook_check, args.threads)
+            load("warm-up", tls_connection, webhook_requests, 50, 2, webhook_check, args.threads)
             runs.append(
                 load(
                     "aipolicy webhook (TLS, AdmissionReview → decision)",
                     tls_connection,
-                    "/validate",
-                    bodies,
+                    webhook_requests,
                     args.rate,
                     args.duration,
                     webhook_check,
@@ -561,13 +560,19 @@ def main() -> int:
 
 
 def opa_run(opa: str, reviews: list[dict[str, Any]], args: argparse.Namespace) -> Run:
-    """The same decisions by `opa run --server`: the admission views, POSTed to the Data API."""
+    """The same decisions by `opa run --server`: the admission views, POSTed to the Data API.
+
+    OPA holds what the webhook's workers hold (the admission policy set and its routes module) and
+    each view is POSTed to its type's route, so both run the same policies for the same object.
+    """
+    from aipolicy.admission.evaluator import AdmissionRoutes
     from aipolicy.admission.webhook import admission_policy_set
     from aipolicy.collectors.kubernetes.admission import AdmissionCollector
     from aipolicy.engines.opa import OpaEngine
     from aipolicy.scan import ScanOptions, load_policies
 
     policy_set, _ = admission_policy_set(load_policies(ScanOptions()))
+    routes = AdmissionRoutes.build(policy_set)
     port = free_port()
     process = subprocess.Popen(
         [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error"],
@@ -575,14 +580,21 @@ def opa_run(opa: str, reviews: list[dict[str, Any]], args: argparse.Namespace) -
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}/health", None, process, 60)
-        engine = OpaEngine(policy_set, f"http://127.0.0.1:{port}")  # pushes the policy set
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/health", None, process, 60)
+        engine = OpaEngine(routes.policy_set, base)  # pushes the policy set
         engine.close()
-        bodies = []
+        push = urllib.request.Request(
+            f"{base}/v1/policies/{routes.module.name}", data=routes.module.source.encode(), method="PUT"
+        )
+        with urllib.request.urlopen(push, timeout=300) as answer:
+            answer.read()
+        requests = []
         for document in reviews:
-            view = AdmissionCollector(document["request"]).collect()
-            bodies.append(json.dumps({"input": view.to_document()}).encode())
-        path = f"/v1/data/{policy_set.entrypoint_package}/findings"
+            view = AdmissionCollector(document["request"]).collect().to_document()
+            rule, _ = routes.rule_for(view)
+            path = "/v1/" + rule.replace(".", "/")
+            requests.append((path, json.dumps({"input": view}).encode()))
 
         def opa_check(status: int, data: bytes) -> str:
             if status != 200:
@@ -595,12 +607,11 @@ def opa_run(opa: str, reviews: list[dict[str, Any]], args: argparse.Namespace) -
         def connection() -> http.client.HTTPConnection:
             return http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
 
-        load("warm-up", connection, path, bodies, 50, 2, opa_check, args.threads)
+        load("warm-up", connection, requests, 50, 2, opa_check, args.threads)
         return load(
-            "OPA server (HTTP Data API, same views, full set)",
+            "OPA server (HTTP Data API, same views, same routed policies)",
             connection,
-            path,
-            bodies,
+            requests,
             args.rate,
             args.duration,
             opa_check,
