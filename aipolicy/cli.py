@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -283,6 +284,14 @@ def scan() -> None:
     Example:
       aipolicy scan terraform infra/ --format sarif -o results.sarif
     """
+    # A scan is one short process that builds a large, acyclic object graph (a 10,000-resource plan
+    # is millions of dicts, lists and strings): reference counting frees it, and the cyclic collector
+    # only re-walks it again and again. Measured: 0.8 s of a 5 s scan. Long-running commands
+    # (admission serve) keep the collector, and it is back on when the scan ends (tests run scans
+    # in-process).
+    if gc.isenabled():
+        gc.disable()
+        click.get_current_context().call_on_close(gc.enable)
 
 
 @scan.command("plan")
