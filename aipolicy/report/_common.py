@@ -46,17 +46,32 @@ def information_uri() -> str:
 
 
 def redacted_finding(finding: Finding) -> Finding:
-    """A copy of `finding` whose scanned-input strings have been redacted."""
+    """`finding` with its scanned-input strings redacted: a copy when something was masked, else the
+    finding itself (redact returns the very string it was given when nothing matches, and copying
+    tens of thousands of findings that hold no secret was a tenth of a large scan)."""
+    resource_id = redact(finding.resource_id)
+    message = redact(finding.message)
+    remediation = redact(finding.remediation)
+    attribute = None if finding.attribute is None else redact(finding.attribute)
+    waiver_reason = None if finding.waiver_reason is None else redact(finding.waiver_reason)
+    file = None if finding.source.file is None else redact(finding.source.file)
+    if (
+        resource_id is finding.resource_id
+        and message is finding.message
+        and remediation is finding.remediation
+        and attribute is finding.attribute
+        and waiver_reason is finding.waiver_reason
+        and file is finding.source.file
+    ):
+        return finding
     return dataclasses.replace(
         finding,
-        resource_id=redact(finding.resource_id),
-        message=redact(finding.message),
-        remediation=redact(finding.remediation),
-        attribute=None if finding.attribute is None else redact(finding.attribute),
-        waiver_reason=None if finding.waiver_reason is None else redact(finding.waiver_reason),
-        source=dataclasses.replace(
-            finding.source, file=None if finding.source.file is None else redact(finding.source.file)
-        ),
+        resource_id=resource_id,
+        message=message,
+        remediation=remediation,
+        attribute=attribute,
+        waiver_reason=waiver_reason,
+        source=dataclasses.replace(finding.source, file=file),
     )
 
 
