@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from aipolicy.errors import InputError
 
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024
@@ -99,6 +101,20 @@ def load_json(path: Path, *, max_bytes: int | None = None, max_depth: int | None
 
 
 def parse_json(raw: bytes, name: str, *, max_depth: int | None = None) -> Any:
+    """Parse JSON bytes: orjson first (twice as fast on a large plan), the standard library for
+    whatever orjson refuses (NaN, lone surrogates, a BOM, malformed input), so acceptance and error
+    messages stay the standard library's. One difference: orjson reads an integer beyond 64 bits as
+    a float; no attribute a policy judges is such a number."""
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return _parse_json_stdlib(raw, name, max_depth=max_depth)
+    if max_depth is not None and depth_exceeds(value, max_depth):
+        raise InputError(f"{name}: JSON nested deeper than {max_depth} levels")
+    return value
+
+
+def _parse_json_stdlib(raw: bytes, name: str, *, max_depth: int | None = None) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
