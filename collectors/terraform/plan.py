@@ -90,7 +90,11 @@ def is_configured(expressions: dict[str, Any], path: str) -> bool:
 
 
 def expression_references(expression: Any) -> list[str]:
-    """Every reference string inside an expression tree (nested blocks are lists of dicts)."""
+    """Every reference string inside an expression tree (nested blocks are lists of dicts).
+
+    An expression is `{"references": [...]}`, `{"constant_value": ...}` or a nested block; a
+    constant is data, never descended into: a tag named "references" is not a reference, and
+    walking large constants (policy documents, tags) was most of this function's cost."""
     refs: list[str] = []
     stack = [expression]
     while stack:
@@ -99,7 +103,7 @@ def expression_references(expression: Any) -> list[str]:
             found = node.get("references")
             if isinstance(found, list):
                 refs.extend(r for r in found if isinstance(r, str))
-            stack.extend(v for k, v in node.items() if k != "references")
+            stack.extend(v for k, v in node.items() if k != "references" and k != "constant_value")
         elif isinstance(node, list):
             stack.extend(node)
     return refs
