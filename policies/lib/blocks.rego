@@ -54,7 +54,10 @@ unresolved_pattern(r, pattern) if {
 
 _segment_matches(p, s) if p == s
 
-_segment_matches("*", s) if regex.match(`^[0-9]+$`, s)
+_segment_matches("*", s) if {
+	s != ""
+	trim(s, "0123456789") == "" # a list index; string functions, as regorus compiles a regex per call
+}
 
 # known_pattern holds when no path matching the pattern is (partly) unresolved.
 known_pattern(r, pattern) if not unresolved_pattern(r, pattern)

@@ -18,6 +18,9 @@ test_tag_is_not_a_pin if {
 	not images.pinned_by_digest("ghcr.io/acme/server:sha256-9f86d0")
 	not images.pinned_by_digest("ghcr.io/acme/server@sha256:short")
 	not images.pinned_by_digest(null)
+	not images.pinned_by_digest(concat("", ["ghcr.io/acme/server@", upper(digest)]))
+	not images.pinned_by_digest(concat("", ["ghcr.io/acme/server@", digest, "0"]))
+	not images.pinned_by_digest(concat("", ["ghcr.io/acme/server@sha512:", substring(digest, 7, 64)]))
 }
 
 test_ecr_account if {
@@ -33,6 +36,11 @@ test_not_private_ecr if {
 	not images.ecr_account("huggingface/text-generation-inference:2.0")
 	not images.ecr_account("111122223333.dkr.ecr.eu-west-1.amazonaws.com.evil.example/x:1")
 	not images.ecr_account(42)
+	not images.ecr_account("111122223333.dkr.ecr.eu-west-1.amazonaws.com")
+	not images.ecr_account("111122223333.dkr.ecr.eu-west-1.amazonaws.com/")
+	not images.ecr_account("11112222333.dkr.ecr.eu-west-1.amazonaws.com/m:1")
+	not images.ecr_account("111122223333.dkr.ecr.eu_west.amazonaws.com/m:1")
+	not images.ecr_account("111122223333.dkr.ecr.amazonaws.com/m:1")
 	not images.from_private_ecr("quay.io/acme/server:1")
 }
 
@@ -41,5 +49,6 @@ test_arn_account if {
 	images.arn_account("arn:aws-cn:iam::111122223333:role/x") == "111122223333"
 	not images.arn_account("arn:aws:iam::aws:policy/AdministratorAccess")
 	not images.arn_account("not-an-arn")
+	not images.arn_account("arn:aws:iam::11112222333x:role/x")
 	not images.arn_account(null)
 }

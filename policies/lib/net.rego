@@ -99,21 +99,25 @@ _prefix(parts, full) := full if count(parts) == 1
 
 _prefix(parts, full) := prefix if {
 	count(parts) == 2
-	regex.match(`^[0-9]{1,3}$`, parts[1])
+	_digits(parts[1], 3)
 	prefix := _decimal(parts[1])
 	prefix <= full
 }
 
 _ipv4_groups(address) := groups if {
-	regex.match(`^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$`, address)
-	groups := [n | some part in split(address, "."); n := _decimal(part)]
+	parts := split(address, ".")
+	count(parts) == 4
+	every part in parts {
+		_digits(part, 3)
+	}
+	groups := [n | some part in parts; n := _decimal(part)]
 	every n in groups {
 		n <= 255
 	}
 }
 
 _ipv6_groups(address) := groups if {
-	regex.match(`^[0-9a-f:]+$`, address)
+	_ipv6_text(address)
 	not contains(address, "::")
 	texts := split(address, ":")
 	count(texts) == 8
@@ -121,7 +125,7 @@ _ipv6_groups(address) := groups if {
 }
 
 _ipv6_groups(address) := groups if {
-	regex.match(`^[0-9a-f:]+$`, address)
+	_ipv6_text(address)
 	halves := split(address, "::")
 	count(halves) == 2
 	head := _hex_groups(_colon_split(halves[0]))
@@ -138,7 +142,9 @@ _colon_split(text) := split(text, ":") if text != ""
 
 _hex_groups(texts) := groups if {
 	every text in texts {
-		regex.match(`^[0-9a-f]{1,4}$`, text)
+		text != ""
+		count(text) <= 4
+		trim(text, "0123456789abcdef") == ""
 	}
 	groups := [n | some text in texts; n := _hex(text)]
 }
@@ -161,3 +167,18 @@ _hex_digits := {
 _pow10 := [1, 10, 100, 1000]
 
 _pow2 := [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536]
+
+# Character tests with string functions: regorus compiles a regular expression on every call,
+# and these run for every address of every rule.
+
+# _digits holds for 1 to `most` decimal digits.
+_digits(text, most) if {
+	text != ""
+	count(text) <= most
+	trim(text, "0123456789") == ""
+}
+
+_ipv6_text(address) if {
+	address != ""
+	trim(address, "0123456789abcdef:") == ""
+}

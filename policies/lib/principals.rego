@@ -95,12 +95,41 @@ _excludes(patterns, action) if {
 
 # action_matches holds when an IAM action pattern (with "*" and "?") matches an action; both are
 # compared in lower case. Patterns with characters IAM does not use in actions never match.
+# Exact actions, "*" and "service:*" are compared as strings: regorus compiles a regular
+# expression on every call, and policies match every action of every statement.
 action_matches(pattern, action) if {
+	p := _action_pattern(pattern)
+	_action_pattern_matches(_pattern_kind(p), p, lower(action))
+}
+
+_action_pattern(pattern) := p if {
 	is_string(pattern)
 	p := lower(pattern)
-	regex.match(`^[a-z0-9:*?_-]+$`, p)
+	p != ""
+	trim(p, "abcdefghijklmnopqrstuvwxyz0123456789:*?_-") == ""
+}
+
+_pattern_kind(p) := "exact" if {
+	not contains(p, "*")
+	not contains(p, "?")
+} else := "any" if {
+	p == "*"
+} else := "service" if {
+	endswith(p, ":*")
+	prefix := substring(p, 0, count(p) - 1)
+	not contains(prefix, "*")
+	not contains(prefix, "?")
+} else := "wildcard"
+
+_action_pattern_matches("exact", p, action) if p == action
+
+_action_pattern_matches("any", _, _) := true
+
+_action_pattern_matches("service", p, action) if startswith(action, substring(p, 0, count(p) - 1))
+
+_action_pattern_matches("wildcard", p, action) if {
 	expression := concat("", ["^", replace(replace(p, "*", ".*"), "?", "."), "$"])
-	regex.match(expression, lower(action))
+	regex.match(expression, action)
 }
 
 # everyone holds for a Principal value that names every principal.

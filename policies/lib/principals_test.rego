@@ -76,6 +76,11 @@ test_action_matches if {
 	not principals.action_matches("iam:Get*", "iam:passrole")
 	not principals.action_matches("iam:PassRole(", "iam:passrole")
 	not principals.action_matches(["iam:*"], "iam:passrole")
+	not principals.action_matches("sagemaker:*", "iam:passrole")
+	not principals.action_matches("", "iam:passrole")
+	principals.action_matches("iam:*Role", "iam:passrole")
+	principals.action_matches("i?m:*", "iam:passrole")
+	not principals.action_matches("iam:Pass", "iam:passrole")
 }
 
 test_allows_action if {

@@ -45,7 +45,7 @@ _authorization(r) := "NONE" if data.aipolicy.lib.resources.attr(r, "authorizatio
 _judged(_, "$connect") := true
 
 _judged(_, key) if {
-	regex.match(`^[A-Za-z]+ /`, key)
+	_method_and_path(key)
 	not startswith(upper(key), "OPTIONS ")
 }
 
@@ -55,4 +55,12 @@ _judged(r, key) if {
 	api.id in data.aipolicy.lib.resources.references_of(r, "api_id")
 	data.aipolicy.lib.resources.known(api, "protocol_type")
 	data.aipolicy.lib.resources.attr(api, "protocol_type", "") == "HTTP"
+}
+
+# "<METHOD> /<path>": letters, one space, a slash (string functions: see lib.images).
+_method_and_path(key) if {
+	space := indexof(key, " ")
+	space > 0
+	trim(substring(key, 0, space), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == ""
+	substring(key, space + 1, 1) == "/"
 }

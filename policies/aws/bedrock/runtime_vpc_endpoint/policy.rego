@@ -68,7 +68,7 @@ _runtime_endpoints := [endpoint |
 	data.aipolicy.lib.resources.known(endpoint, "service_name")
 	name := data.aipolicy.lib.resources.attr(endpoint, "service_name", null)
 	is_string(name)
-	regex.match(`\.bedrock-runtime(-fips)?$`, name)
+	_runtime_service(name)
 ]
 
 _runtime_endpoint_declared if count(_runtime_endpoints) > 0
@@ -77,3 +77,7 @@ _service_name_unresolved if {
 	some endpoint in data.aipolicy.lib.resources.of_type(input, "aws_vpc_endpoint")
 	data.aipolicy.lib.resources.unresolved(endpoint, "service_name")
 }
+
+_runtime_service(name) if endswith(name, ".bedrock-runtime")
+
+_runtime_service(name) if endswith(name, ".bedrock-runtime-fips")

@@ -50,8 +50,12 @@ _supported(version) if {
 # _minor parses "1.32" or "1.32.5" into [1, 32]; undefined for anything else.
 _minor(value) := [to_number(parts[0]), to_number(parts[1])] if {
 	is_string(value)
-	regex.match(`^[0-9]+\.[0-9]+(\.[0-9]+)?$`, value)
 	parts := split(value, ".")
+	count(parts) in {2, 3}
+	every part in parts {
+		part != ""
+		trim(part, "0123456789") == ""
+	}
 }
 
 _newer(a, b) if a[0] > b[0]

@@ -100,4 +100,24 @@ _every_role(s) if s.has_not_resource
 
 _all_roles("*") := true
 
-_all_roles(resource) if regex.match(`^arn:aws[a-z-]*:iam::(\*|[0-9]{12}):(role/)?\*$`, resource)
+# arn:aws[a-z-]*:iam::(*|<12 digits>):(role/)?* without a regular expression (regorus compiles
+# one on every call, and this runs for every resource of every statement).
+_all_roles(resource) if {
+	is_string(resource)
+	parts := split(resource, ":")
+	count(parts) == 6
+	parts[0] == "arn"
+	startswith(parts[1], "aws")
+	trim(parts[1], "abcdefghijklmnopqrstuvwxyz-") == ""
+	parts[2] == "iam"
+	parts[3] == ""
+	_any_account(parts[4])
+	parts[5] in {"*", "role/*"}
+}
+
+_any_account("*") := true
+
+_any_account(account) if {
+	count(account) == 12
+	trim(account, "0123456789") == ""
+}

@@ -123,3 +123,12 @@ test_policy_document if {
 		["json", "statement.0.resources"],
 	)])
 }
+
+test_role_wildcard_resources if {
+	policy._all_roles("arn:aws:iam::111122223333:*")
+	policy._all_roles("arn:aws-us-gov:iam::*:role/*")
+	not policy._all_roles("arn:aws:iam::111122223333:role/ml-*")
+	not policy._all_roles("arn:aws:iam::1111222233:role/*")
+	not policy._all_roles("arn:aws:iam:us-east-1:111122223333:role/*")
+	not policy._all_roles("arn:aws:s3:::*")
+}
