@@ -47,8 +47,8 @@ def information_uri() -> str:
 
 def redacted_finding(finding: Finding) -> Finding:
     """`finding` with its scanned-input strings redacted: a copy when something was masked, else the
-    finding itself (redact returns the very string it was given when nothing matches, and copying
-    tens of thousands of findings that hold no secret was a tenth of a large scan)."""
+    finding itself (copying tens of thousands of findings that hold no secret was a tenth of a
+    large scan)."""
     resource_id = redact(finding.resource_id)
     message = redact(finding.message)
     remediation = redact(finding.remediation)
@@ -56,12 +56,12 @@ def redacted_finding(finding: Finding) -> Finding:
     waiver_reason = None if finding.waiver_reason is None else redact(finding.waiver_reason)
     file = None if finding.source.file is None else redact(finding.source.file)
     if (
-        resource_id is finding.resource_id
-        and message is finding.message
-        and remediation is finding.remediation
-        and attribute is finding.attribute
-        and waiver_reason is finding.waiver_reason
-        and file is finding.source.file
+        resource_id == finding.resource_id
+        and message == finding.message
+        and remediation == finding.remediation
+        and attribute == finding.attribute
+        and waiver_reason == finding.waiver_reason
+        and file == finding.source.file
     ):
         return finding
     return dataclasses.replace(

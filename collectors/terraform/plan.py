@@ -44,10 +44,10 @@ def unknown_paths(after_unknown: Any, base: str = "") -> list[str]:
         node, path = stack.pop()
         if node is True and path:
             out.append(path)
-        elif isinstance(node, dict):
-            stack.extend((v, f"{path}.{k}" if path else str(k)) for k, v in node.items())
+        elif isinstance(node, dict):  # most entries are `false`: known values, nothing to walk
+            stack.extend((v, f"{path}.{k}" if path else str(k)) for k, v in node.items() if v is not False)
         elif isinstance(node, list):
-            stack.extend((v, f"{path}.{i}" if path else str(i)) for i, v in enumerate(node))
+            stack.extend((v, f"{path}.{i}" if path else str(i)) for i, v in enumerate(node) if v is not False)
     return sorted(out)
 
 
