@@ -273,7 +273,7 @@ class ProcessEvaluator(Evaluator):
             raise EngineError("an evaluation process died; it is being replaced")
         self._idle.put(worker)
         if answer[:1] == OK:
-            raw: RawFindings = json.loads(answer[1:])
+            raw: RawFindings = orjson.loads(answer[1:])
             return raw
         raise EngineError(answer[1:].decode(errors="replace"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import threading
@@ -93,7 +92,7 @@ class EmbeddedEngine(Engine):
                     self._evaluate_sharded(text), [p.id for p in self.policy_set.policies], self.name
                 )
             engine.set_input_json(text)
-            answer = json.loads(engine.eval_query_as_json(self._query))
+            answer = orjson.loads(engine.eval_query_as_json(self._query))
         except RecursionError:
             raise EngineError("a value nests too deeply to evaluate") from None
         except Exception as exc:
@@ -133,7 +132,7 @@ class EmbeddedEngine(Engine):
             if status != "ok":
                 failure = failure or payload
                 continue
-            results = json.loads(payload).get("result") or []
+            results = orjson.loads(payload).get("result") or []
             if not results:
                 failure = failure or "the policy set's decision is undefined"
                 continue
