@@ -7,14 +7,16 @@
 #   passes when an aws_s3_bucket_logging references it or its inline logging block is set
 #   (server access logging), or when a trail that is not paused records S3 object data
 #   events for it: an event_selector data_resource or advanced_event_selector of type
-#   AWS::S3::Object that references the bucket, or covers every bucket (data_resource
-#   values "arn:aws:s3" or "arn:aws:s3:::", or an advanced selector without a resources.ARN
-#   field). Buckets that receive logs are not judged: those that an
+#   AWS::S3::Object that references the bucket, names it (a data_resource value, or a
+#   resources.ARN starts_with value, that is a prefix of "arn:aws:s3:::<bucket>/"), or covers
+#   every bucket (data_resource values "arn:aws:s3" or "arn:aws:s3:::", or an advanced
+#   selector without a resources.ARN field). Buckets that receive logs are not judged: those that an
 #   aws_s3_bucket_logging or an inline logging block names as target_bucket, and those a
 #   aws_cloudtrail delivers to (s3_bucket_name). Buckets are not judged while a logging
 #   resource's bucket or target_bucket is unknown at plan time and references nothing, nor
 #   while a trail's logging state, selector types or field names are unknown, or its
-#   selector ARNs are unknown and reference no bucket.
+#   selector ARNs are unknown and reference no bucket, nor, when a trail names buckets by
+#   literal ARNs, while the bucket's own name is unknown.
 # custom:
 #   id: AIP-AWS-S3-005
 #   severity: MEDIUM
@@ -79,6 +81,52 @@ _trail_records(bucket) if {
 	_selects(trail, bucket)
 }
 
+# A trail naming buckets by literal ARNs might name this one when its name is unknown.
+_trail_records(bucket) if {
+	not _bucket_name(bucket)
+	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
+	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
+	some value in _literal_arns(trail)
+	_bucket_arn(value)
+}
+
+_bucket_name(bucket) := name if {
+	data.aipolicy.lib.resources.known(bucket, "bucket")
+	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
+	is_string(name)
+	name != ""
+}
+
+_literal_arns(trail) := array.concat(
+	[value |
+		some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
+		some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
+		some value in object.get(resource, "values", [])
+	],
+	[value |
+		some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+		some field in data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
+		field.field == "resources.ARN"
+		some value in object.get(field, "starts_with", [])
+	],
+)
+
+# _bucket_arn returns the resource part (bucket/key prefix) of an S3 ARN of any partition.
+_bucket_arn(value) := parts[1] if {
+	is_string(value)
+	parts := split(value, ":::")
+	count(parts) == 2
+	startswith(parts[0], "arn:aws")
+	endswith(parts[0], ":s3")
+}
+
+# _names_bucket holds when an ARN prefix covers every object of the bucket: it is a prefix of
+# "arn:<partition>:s3:::<bucket>/" ("...:::models/" does, "...:::models/train/" does not).
+_names_bucket(value, bucket) if {
+	resource := _bucket_arn(value)
+	startswith(concat("", [_bucket_name(bucket), "/"]), resource)
+}
+
 _selects(trail, bucket) if {
 	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
 	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
@@ -102,12 +150,24 @@ _values_cover(values, _, _) if {
 
 _values_cover(_, trail, bucket) if bucket.id in data.aipolicy.lib.resources.references_of(trail, "event_selector")
 
+_values_cover(values, _, bucket) if {
+	some value in values
+	_names_bucket(value, bucket)
+}
+
 _advanced_covers(fields, _, _) if {
 	not _has_arn_field(fields)
 }
 
 _advanced_covers(_, trail, bucket) if {
 	bucket.id in data.aipolicy.lib.resources.references_of(trail, "advanced_event_selector")
+}
+
+_advanced_covers(fields, _, bucket) if {
+	some field in fields
+	field.field == "resources.ARN"
+	some value in object.get(field, "starts_with", [])
+	_names_bucket(value, bucket)
 }
 
 _has_arn_field(fields) if {

@@ -215,3 +215,46 @@ test_unknown_trail_selectors_do_not_fail if {
 		trail({"event_selector": basic(["arn:aws:s3"])}, ["enable_logging"], {}),
 	])
 }
+
+test_trail_naming_the_bucket_by_literal_arn_passes if {
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3:::acme-models/"])}, [], {}),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws-us-gov:s3:::acme-"])}, [], {}),
+	])
+	arn := [{"field": "resources.ARN", "starts_with": ["arn:aws:s3:::acme-models/"]}]
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"advanced_event_selector": advanced(arn)}, [], {}),
+	])
+}
+
+test_trail_logging_part_of_the_bucket_does_not_count if {
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3:::acme-models/train/"])}, [], {}),
+	])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"event_selector": basic(["arn:aws:s3:::acme-models-archive/"])}, [], {}),
+	])
+	arn := [{"field": "resources.ARN", "equals": ["arn:aws:s3:::acme-models/model.bin"]}]
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, [], {}),
+		trail({"advanced_event_selector": advanced(arn)}, [], {}),
+	])
+}
+
+test_unknown_bucket_name_next_to_literal_arns_does_not_fail if {
+	count(policy.deny) == 0 with input as mkview([
+		bucket("models", {}, ["bucket"], {}),
+		trail({"event_selector": basic(["arn:aws:s3:::acme-models/"])}, [], {}),
+	])
+	count(policy.deny) == 1 with input as mkview([
+		bucket("models", {}, ["bucket"], {}),
+		trail({"enable_logging": false, "event_selector": basic(["arn:aws:s3:::acme-models/"])}, [], {}),
+	])
+}
