@@ -46,23 +46,10 @@ deny contains finding if {
 	)
 }
 
-_log_target(bucket) if {
-	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "target_bucket", bucket.id)) > 0
-}
+_log_target(bucket) if data.aipolicy.lib.s3.access_log_target(input, bucket)
 
 _log_target(bucket) if {
 	count(data.aipolicy.lib.resources.referencing(input, "aws_cloudtrail", "s3_bucket_name", bucket.id)) > 0
-}
-
-_log_target(bucket) if {
-	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket", "logging", bucket.id)) > 0
-}
-
-_log_target(bucket) if {
-	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
-	is_string(name)
-	some logging in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_logging")
-	data.aipolicy.lib.resources.attr(logging, "target_bucket", null) == name
 }
 
 # A logging resource whose target is unknown and unreferenced might deliver to any bucket.

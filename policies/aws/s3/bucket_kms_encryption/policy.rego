@@ -9,13 +9,15 @@
 #   takes precedence. A separate configuration fails when none of its rules uses aws:kms or
 #   aws:kms:dsse; a bucket without one fails when its inline configuration is absent or does
 #   not use them. A separate configuration whose bucket is unknown at plan time might be any
-#   bucket's, so buckets are not judged then.
+#   bucket's, so buckets are not judged then. Buckets that receive server access logs (the
+#   target_bucket of an aws_s3_bucket_logging or of another bucket's logging block) are not
+#   judged: S3 delivers access logs only to buckets encrypted with SSE-S3.
 # custom:
 #   id: AIP-AWS-S3-002
 #   severity: MEDIUM
 #   category: encryption
 #   guidelines: [deployment/model-protection, development/assets]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration, aws_s3_bucket_logging]
 #   remediation: >-
 #     Add an aws_s3_bucket_server_side_encryption_configuration for the bucket whose rule
 #     sets apply_server_side_encryption_by_default { sse_algorithm = "aws:kms",
@@ -28,6 +30,7 @@ kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_server_side_encryption_configuration")
+	not _for_log_target(config)
 	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _uses_kms(data.aipolicy.lib.resources.attr(config, "rule", []))
 	finding := data.aipolicy.lib.resources.finding(
@@ -39,6 +42,7 @@ deny contains finding if {
 deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
+	not data.aipolicy.lib.s3.access_log_target(input, bucket)
 	separate := data.aipolicy.lib.resources.referencing(
 		input, "aws_s3_bucket_server_side_encryption_configuration",
 		"bucket", bucket.id,
@@ -63,4 +67,10 @@ _uses_kms(rules) if {
 	some rule in data.aipolicy.lib.blocks.elements(rules)
 	some by_default in data.aipolicy.lib.blocks.elements(object.get(rule, "apply_server_side_encryption_by_default", null))
 	object.get(by_default, "sse_algorithm", "") in kms_algorithms
+}
+
+_for_log_target(config) if {
+	some id in data.aipolicy.lib.resources.references_of(config, "bucket")
+	bucket := input.resources[id]
+	data.aipolicy.lib.s3.access_log_target(input, bucket)
 }

@@ -132,3 +132,30 @@ test_separate_unknown_key_id_with_kms_passes if {
 test_dangling_separate_resource_leaves_buckets_unjudged if {
 	count(policy.deny) == 0 with input as mkview([bucket({}, []), sse({"rule": rules("aws:kms")}, ["bucket"], [])])
 }
+
+logging_to(target_refs) := {
+	"id": "aws_s3_bucket_logging.source",
+	"type": "aws_s3_bucket_logging",
+	"attributes": {"bucket": "acme-source", "target_bucket": "x"},
+	"unresolved": [],
+	"references": {"bucket": ["aws_s3_bucket.source"], "target_bucket": target_refs},
+}
+
+test_access_log_target_is_not_judged if {
+	count(policy.deny) == 0 with input as mkview([
+		bucket({"bucket": "acme-logs"}, []),
+		logging_to(["aws_s3_bucket.models"]),
+	])
+	count(policy.deny) == 0 with input as mkview([
+		bucket({"bucket": "acme-logs"}, []),
+		sse({"rule": rules("AES256")}, [], ["aws_s3_bucket.models"]),
+		logging_to(["aws_s3_bucket.models"]),
+	])
+}
+
+test_logging_elsewhere_does_not_exempt if {
+	count(policy.deny) == 1 with input as mkview([
+		bucket({"bucket": "acme-models"}, []),
+		logging_to(["aws_s3_bucket.other"]),
+	])
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: S3 bucket roles
+# description: >-
+#   What other resources make of a bucket. A bucket that receives server access logs is
+#   written by the S3 logging service, which delivers only to buckets encrypted with SSE-S3:
+#   policies that would ask such a bucket for SSE-KMS must leave it alone.
+package aipolicy.lib.s3
+
+import rego.v1
+
+# access_log_target holds when the bucket receives server access logs: an aws_s3_bucket_logging
+# or another bucket's inline logging block references it as target_bucket, or an
+# aws_s3_bucket_logging names it by its literal bucket name.
+access_log_target(view, bucket) if {
+	count(data.aipolicy.lib.resources.referencing(view, "aws_s3_bucket_logging", "target_bucket", bucket.id)) > 0
+}
+
+access_log_target(view, bucket) if {
+	count(data.aipolicy.lib.resources.referencing(view, "aws_s3_bucket", "logging", bucket.id)) > 0
+}
+
+access_log_target(view, bucket) if {
+	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
+	is_string(name)
+	some logging in data.aipolicy.lib.resources.of_type(view, "aws_s3_bucket_logging")
+	data.aipolicy.lib.resources.attr(logging, "target_bucket", null) == name
+}
