@@ -32,6 +32,13 @@ def render_catalogue(policy_set: PolicySet) -> str:
             f"| {p.id} | {_cell(p.title)} | {p.severity} | {p.category} | {', '.join(p.guidelines)} "
             f"| {', '.join(f'`{t}`' for t in p.resource_types)} |"
         )
+    view_wide = [p.id for p in policies if p.scope == "view"]
+    if view_wide:
+        lines += [
+            "",
+            f"View-wide (`scope: view`; they judge how objects of one scan relate, so the admission"
+            f" webhook, which sees one object, does not run them): {', '.join(view_wide)}.",
+        ]
     lines += ["", "## Principles", ""]
     serving: dict[str, list[PolicyMetadata]] = {p.id: [] for p in PRINCIPLES}
     for policy in policies:

@@ -1055,6 +1055,7 @@ def _policy_dict(policy: Any) -> dict[str, Any]:
         "description": policy.description,
         "remediation": policy.remediation,
         "aliases": list(policy.aliases),
+        "scope": policy.scope,
         "package": policy.package,
         "path": str(policy.path),
     }

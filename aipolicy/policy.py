@@ -22,6 +22,10 @@ class PolicyMetadata:
     path: Path
     aliases: tuple[str, ...] = ()
     builtin: bool = True
+    # "object": judges each object on its own; "view": judges how objects relate across the
+    # whole view (a namespace's NetworkPolicies next to its model servers), so it cannot judge
+    # the single object of an admission request and the webhook does not run it.
+    scope: str = "object"
 
     @property
     def directory(self) -> Path:

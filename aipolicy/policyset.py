@@ -183,6 +183,7 @@ def metadata_from(raw: dict[str, Any], package: str, path: Path, builtin: bool) 
         path=path,
         aliases=tuple(custom.get("aliases") or ()),
         builtin=builtin,
+        scope=str(custom.get("scope") or "object"),
     )
 
 

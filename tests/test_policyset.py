@@ -65,6 +65,22 @@ def test_custom_policy_dir_loads(tmp_path: Path) -> None:
     policy_set = load_policy_set([custom_copy(tmp_path)])
     custom = policy_set.by_id()["ORG-SM-1"]
     assert not custom.builtin
+    assert custom.scope == "object"
+
+
+def test_view_wide_policies_declare_their_scope_and_admission_leaves_them_out(tmp_path: Path) -> None:
+    from aipolicy.admission.webhook import admission_policy_set
+
+    root = custom_copy(tmp_path)
+    policy = next(root.rglob("policy.rego"))
+    policy.write_text(
+        policy.read_text().replace("#   severity: HIGH\n", "#   severity: HIGH\n#   scope: view\n")
+    )
+    policy_set = load_policy_set([root])
+    assert [p.id for p in policy_set.policies if p.scope == "view"] == ["AIP-K8S-014", "ORG-SM-1"]
+    admitted, left_out = admission_policy_set(policy_set)
+    assert left_out == ["AIP-K8S-014", "ORG-SM-1"]
+    assert not {"AIP-K8S-014", "ORG-SM-1"} & set(admitted.by_id())
 
 
 @pytest.mark.parametrize(
@@ -81,8 +97,19 @@ def test_custom_policy_dir_loads(tmp_path: Path) -> None:
         (lambda s: s.replace("#   severity: HIGH\n", ""), "'severity' is a required property"),
         (lambda s: s.replace("# METADATA", "# NOTES"), "no # METADATA block"),
         (lambda s: s.replace("ORG-SM-1", "AIP-AWS-SM-002"), "already used"),
+        (
+            lambda s: s.replace("#   severity: HIGH\n", "#   severity: HIGH\n#   scope: cluster\n"),
+            "invalid METADATA at custom.scope",
+        ),
     ],
-    ids=["unknown-guideline", "unknown-category", "missing-severity", "no-metadata", "duplicate-id"],
+    ids=[
+        "unknown-guideline",
+        "unknown-category",
+        "missing-severity",
+        "no-metadata",
+        "duplicate-id",
+        "unknown-scope",
+    ],
 )
 def test_custom_policy_metadata_is_validated(tmp_path: Path, mutation, message: str) -> None:
     root = custom_copy(tmp_path)

@@ -28,12 +28,6 @@ from aipolicy.waivers import Waiver, apply_waivers
 
 log = logging.getLogger("aipolicy.admission")
 
-# Policies that judge how objects relate across a whole view (a namespace's NetworkPolicies next to
-# its model servers). An AdmissionReview carries one object, so at admission such a policy would see
-# a model server without the NetworkPolicies that already exist in its namespace and deny it falsely;
-# these run in manifest scans and the live audit, not here.
-VIEW_WIDE_POLICIES = ("AIP-K8S-014",)
-
 # Subresources whose writes are judged: ephemeral containers are containers like any other. Status,
 # scale, binding, eviction and the like carry no pod spec the policies judge.
 JUDGED_SUBRESOURCES = ("", "ephemeralcontainers")
@@ -50,9 +44,12 @@ class Outcome:
 
 
 def admission_policy_set(policy_set: PolicySet) -> tuple[PolicySet, list[str]]:
-    """The set minus the view-wide policies it holds, and their ids (to pass on to worker processes)."""
-    present = [pid for pid in VIEW_WIDE_POLICIES if pid in policy_set.by_id()]
-    return policy_set.without(present), present
+    """The set minus its view-wide policies (`custom.scope: view`), and their ids (to pass on to
+    worker processes). An AdmissionReview carries one object, so such a policy would see a model
+    server without the NetworkPolicies that already exist in its namespace and deny it falsely;
+    these run in manifest scans and the live audit, not here."""
+    view_wide = [p.id for p in policy_set.policies if p.scope == "view"]
+    return policy_set.without(view_wide), view_wide
 
 
 class AdmissionWebhook:

@@ -10,6 +10,7 @@
 #   policy in the scan fails.
 # custom:
 #   id: AIP-K8S-014
+#   scope: view
 #   severity: HIGH
 #   category: network
 #   guidelines: [deployment/infrastructure, design/secure-by-design]
