@@ -15,6 +15,7 @@ from aipolicy.errors import EngineError
 from aipolicy.policyset import PolicySet, load_policy_set
 
 from . import reviews
+from .policies import pod_policy_dir
 
 FAILING_POLICY = """# METADATA
 # title: A policy that fails while evaluating
@@ -90,16 +91,6 @@ def test_routed_findings_are_the_whole_sets(
 
 
 def test_a_policy_failing_at_evaluation_is_an_error_not_a_pass(tmp_path: Path) -> None:
-    policy = tmp_path / "failing" / "rule"
-    for kind in ("pass", "fail"):
-        (policy / "fixtures" / kind).mkdir(parents=True)
-        (policy / "fixtures" / kind / "pod.yaml").write_text(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
-        )
-    (policy / "policy.rego").write_text(FAILING_POLICY)
-    (policy / "policy_test.rego").write_text(
-        "package test.failing_test\n\nimport rego.v1\n\ntest_nothing if true\n"
-    )
-    engine = AdmissionEngine(load_policy_set([tmp_path]))
+    engine = AdmissionEngine(load_policy_set([pod_policy_dir(tmp_path, "failing", FAILING_POLICY)]))
     with pytest.raises(EngineError, match="failed to evaluate"):
         engine.evaluate_json(json.dumps(view_of(reviews.hardened_pod())))

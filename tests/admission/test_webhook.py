@@ -23,6 +23,7 @@ from aipolicy.scan import ScanOptions
 from . import reviews as R
 from .conftest import Client, WebhookFactory, peer_serial
 from .pki import CertificateAuthority, Issued
+from .policies import pod_policy_dir
 
 SECRET_VALUE = "hf_" + "Q" * 34
 
@@ -257,21 +258,6 @@ deny contains finding if {
 """
 
 
-def slow_policy_dir(root: Path) -> Path:
-    """A custom policy directory (full layout, as --policy-dir requires) whose policy is slow."""
-    policy = root / "slow" / "counting"
-    for kind in ("pass", "fail"):
-        (policy / "fixtures" / kind).mkdir(parents=True)
-        (policy / "fixtures" / kind / "pod.yaml").write_text(
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
-        )
-    (policy / "policy.rego").write_text(SLOW_POLICY)
-    (policy / "policy_test.rego").write_text(
-        "package test.slow_test\n\nimport rego.v1\n\ntest_nothing if true\n"
-    )
-    return root
-
-
 @pytest.mark.parametrize("decision", ["deny", "allow"])
 def test_evaluation_timeout_is_never_a_silent_allow(
     start_webhook: WebhookFactory, ca: CertificateAuthority, decision: str, tmp_path: Path
@@ -281,7 +267,7 @@ def test_evaluation_timeout_is_never_a_silent_allow(
         mode="deny",
         evaluation_timeout=0.3,
         failure_decision=decision,
-        scan=ScanOptions(policy_dirs=[slow_policy_dir(tmp_path / "policies")]),
+        scan=ScanOptions(policy_dirs=[pod_policy_dir(tmp_path / "policies", "slow", SLOW_POLICY)]),
     )
     c = Client(running.port, ca)
     try:
