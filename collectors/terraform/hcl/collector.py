@@ -224,6 +224,7 @@ class HclCollector(Collector):
         root_values = _RootVariables(self, config, parser, evaluator, report)
         root = ModuleInstance(evaluator, config, "", root_variables=root_values.value)
         resolver = Resolver()
+        self._default_tags = _DefaultTags()
         stack = [root]
         while stack:
             module = stack.pop()
@@ -255,6 +256,8 @@ class HclCollector(Collector):
             else:
                 attributes.update(rendered)
         module = instance.module
+        if config.mode == "managed":
+            self._merge_default_tags(attributes, unresolved, module, config)
         view.add(
             Resource(
                 id=instance.address,
@@ -288,6 +291,75 @@ class HclCollector(Collector):
             entries.append((rule, reason))
         if entries:
             self.view_suppressions[instance.address] = entries
+
+    def _merge_default_tags(
+        self, attributes: dict[str, Any], unresolved: list[str], module: ModuleInstance, config: Any
+    ) -> None:
+        """tags_all as the plan shows it: the provider's default_tags under the resource's own tags."""
+        defaults = self._default_tags.applying(module, _provider_key(config))
+        if defaults is None:
+            return
+        tags = attributes.get("tags")
+        if defaults is UNKNOWN or any(u == "tags" or u.startswith("tags.") for u in unresolved):
+            unresolved.append("tags_all")
+            return
+        attributes["tags_all"] = {**defaults, **(tags if isinstance(tags, dict) else {})}
+
+
+class _DefaultTags:
+    """Provider `default_tags`, which Terraform merges into every taggable resource's tags_all.
+
+    A resource uses its module's configuration of its provider, else its caller's, up to the root.
+    A module call that passes providers explicitly (`providers = {...}`) is not followed: the
+    defaults are then unknown, so tags_all is unresolved rather than guessed.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str], Any] = {}
+
+    def applying(self, module: ModuleInstance, key: str) -> Any:
+        """The defaults (a dict of strings), UNKNOWN, or None when no configuration sets any."""
+        current = module
+        while key not in current.config.providers:
+            parent = current.parent
+            if parent is None:
+                return None
+            call = parent.config.calls.get(current.call_name or "")
+            if call is not None and "providers" in call.attrs:
+                return UNKNOWN
+            current = parent
+        cache_key = (current.address, key)
+        if cache_key not in self._values:
+            self._values[cache_key] = _evaluate_default_tags(current, key)
+        return self._values[cache_key]
+
+
+def _evaluate_default_tags(module: ModuleInstance, key: str) -> Any:
+    block, path = module.config.providers[key]
+    found: Any = None
+    for sub in block.blocks:
+        if sub.type == "dynamic" and sub.labels[:1] == ["default_tags"]:
+            return UNKNOWN
+        if sub.type != "default_tags" or "tags" not in sub.attrs:
+            continue
+        node, line = sub.attrs["tags"]
+        value = module.ev.evaluate(node, module.scope, f"line {line}: provider {key} default_tags", path)
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return UNKNOWN
+        found = {str(k): v for k, v in value.items()}
+    return found
+
+
+def _provider_key(resource: Any) -> str:
+    """`aws` or `aws.<alias>`: the provider configuration a resource names (default: its type's)."""
+    node = resource.block.attrs.get("provider")
+    if node is not None:
+        current = node[0]
+        if current and current[0] == "A" and current[1] and current[1][0] == "V":
+            return f"{current[1][1]}.{current[2]}"
+        if current and current[0] == "V":
+            return str(current[1])
+    return str(resource.type.split("_", 1)[0])
 
 
 class _RootVariables:

@@ -46,6 +46,8 @@ class ModuleConfig:
     children: dict[str, ModuleConfig | None] = field(default_factory=dict)
     provider_sources: dict[str, str] = field(default_factory=dict)
     resource_types: set[str] = field(default_factory=set)
+    # provider configurations by `name` or `name.alias` (an alias given as a literal string)
+    providers: dict[str, tuple[Block, Path]] = field(default_factory=dict)
 
 
 def build(
@@ -93,6 +95,11 @@ def _add_block(
             config.resource_types.add(resource.type)
     elif kind == "variable" and len(labels) == 1:
         config.variables.setdefault(labels[0], block)
+    elif kind == "provider" and len(labels) == 1:
+        alias = block.attrs.get("alias", (None, 0))[0]
+        key = labels[0] if alias is None else f"{labels[0]}.{alias[1]}" if alias[0] == "L" else None
+        if key is not None:
+            config.providers.setdefault(key, (block, path))
     elif kind == "locals":
         for name, (node, line) in block.attrs.items():
             if name in config.locals:

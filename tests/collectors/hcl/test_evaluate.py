@@ -555,3 +555,87 @@ resource "aws_s3_bucket" "b" {
     view, _ = collect({"main.tf": config})
     assert view.resources["aws_s3_bucket.b"].provider == "aws"
     assert view.resources["aws_s3_bucket.b"].attributes == {"bucket": "b"}
+
+
+DEFAULT_TAGS_ROOT = """
+variable "env" { default = "prod" }
+variable "owner" {}
+provider "aws" {
+  region = "eu-west-1"
+  default_tags {
+    tags = { Environment = var.env, threat-model = "https://wiki/tm/42" }
+  }
+}
+provider "aws" {
+  alias = "west"
+  default_tags { tags = { Owner = var.owner } }
+}
+provider "aws" {
+  alias = "plain"
+}
+resource "aws_sagemaker_notebook_instance" "nb" {
+  name = "nb"
+  tags = { Environment = "dev", Team = "ml" }
+}
+resource "aws_sagemaker_model" "m" { name = "m" }
+resource "aws_s3_bucket" "west" {
+  provider = aws.west
+  bucket   = "w"
+}
+resource "aws_s3_bucket" "plain" {
+  provider = aws.plain
+  bucket   = "p"
+}
+module "inherits" { source = "./modules/store" }
+module "passed" {
+  source    = "./modules/store"
+  providers = { aws = aws.plain }
+}
+"""
+
+
+def test_provider_default_tags_are_merged_into_tags_all(collect: Collect) -> None:
+    view, _ = collect(
+        {
+            "main.tf": DEFAULT_TAGS_ROOT,
+            "modules/store/main.tf": 'resource "aws_s3_bucket" "this" {\n  bucket = "s"\n}\n',
+        }
+    )
+    defaults = {"Environment": "prod", "threat-model": "https://wiki/tm/42"}
+    notebook = view.resources["aws_sagemaker_notebook_instance.nb"]
+    # the resource's own tags win over the provider's, as Terraform merges them
+    assert notebook.attributes["tags_all"] == {**defaults, "Environment": "dev", "Team": "ml"}
+    assert view.resources["aws_sagemaker_model.m"].attributes["tags_all"] == defaults
+    assert view.resources["module.inherits.aws_s3_bucket.this"].attributes["tags_all"] == defaults
+    # an aliased provider with unknown defaults, a module given providers explicitly: unresolved
+    assert "tags_all" in view.resources["aws_s3_bucket.west"].unresolved
+    assert "tags_all" in view.resources["module.passed.aws_s3_bucket.this"].unresolved
+    # a provider configuration without default_tags adds nothing
+    plain = view.resources["aws_s3_bucket.plain"]
+    assert "tags_all" not in plain.attributes and "tags_all" not in plain.unresolved
+
+
+def test_a_tag_given_by_default_tags_satisfies_tag_policies(tmp_path: Path) -> None:
+    from aipolicy.scan import ScanOptions, scan_terraform
+
+    from .conftest import write_tree
+
+    stack = write_tree(
+        tmp_path / "stack",
+        {
+            "main.tf": """
+provider "aws" {
+  default_tags { tags = { threat-model = "https://wiki/tm/42" } }
+}
+resource "aws_sagemaker_model" "tagged" { name = "m" }
+""",
+        },
+    )
+    result = scan_terraform([stack], ScanOptions())
+    assert result.resources_scanned == 1
+    assert [f for f in result.findings if f.rule_id == "AIP-AWS-SM-026"] == []
+    (stack / "main.tf").write_text('resource "aws_sagemaker_model" "untagged" { name = "m" }\n')
+    result = scan_terraform([stack], ScanOptions())
+    assert [f.resource_id for f in result.findings if f.rule_id == "AIP-AWS-SM-026"] == [
+        "aws_sagemaker_model.untagged"
+    ]
