@@ -22,21 +22,21 @@ logging(target, refs) := {
 
 test_target_by_reference if {
 	v := view([logs, models, logging("x", ["aws_s3_bucket.logs"])])
-	s3.access_log_target(v, logs)
-	not s3.access_log_target(v, models)
+	s3.access_log_target(logs) with input as v
+	not s3.access_log_target(models) with input as v
 }
 
 test_target_by_literal_name if {
 	v := view([logs, models, logging("acme-logs", [])])
-	s3.access_log_target(v, logs)
-	not s3.access_log_target(v, models)
+	s3.access_log_target(logs) with input as v
+	not s3.access_log_target(models) with input as v
 }
 
 test_target_of_inline_logging if {
 	inline := object.union(models, {"references": {"logging": ["aws_s3_bucket.logs"]}})
-	s3.access_log_target(view([logs, inline]), logs)
+	s3.access_log_target(logs) with input as view([logs, inline])
 }
 
 test_no_logging_no_target if {
-	not s3.access_log_target(view([logs, models]), logs)
+	not s3.access_log_target(logs) with input as view([logs, models])
 }

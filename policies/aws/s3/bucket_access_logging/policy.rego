@@ -46,7 +46,7 @@ deny contains finding if {
 	)
 }
 
-_log_target(bucket) if data.aipolicy.lib.s3.access_log_target(input, bucket)
+_log_target(bucket) if data.aipolicy.lib.s3.access_log_target(bucket)
 
 _log_target(bucket) if {
 	count(data.aipolicy.lib.resources.referencing(input, "aws_cloudtrail", "s3_bucket_name", bucket.id)) > 0
@@ -70,7 +70,12 @@ _trail_records(bucket) if {
 
 # A trail naming buckets by literal ARNs might name this one when its name is unknown.
 _trail_records(bucket) if {
+	_literal_arn_trail
 	not _bucket_name(bucket)
+}
+
+# Some active trail names buckets by literal S3 ARNs (computed once per evaluation).
+_literal_arn_trail if {
 	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
 	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
 	some value in _literal_arns(trail)

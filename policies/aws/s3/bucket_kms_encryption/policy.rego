@@ -30,9 +30,9 @@ kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_server_side_encryption_configuration")
-	not _for_log_target(config)
 	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _uses_kms(data.aipolicy.lib.resources.attr(config, "rule", []))
+	not _for_log_target(config)
 	finding := data.aipolicy.lib.resources.finding(
 		config, "rule",
 		"bucket encryption configuration does not use SSE-KMS",
@@ -42,7 +42,6 @@ deny contains finding if {
 deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
-	not data.aipolicy.lib.s3.access_log_target(input, bucket)
 	separate := data.aipolicy.lib.resources.referencing(
 		input, "aws_s3_bucket_server_side_encryption_configuration",
 		"bucket", bucket.id,
@@ -57,6 +56,7 @@ deny contains finding if {
 		some rule in data.aipolicy.lib.blocks.elements(object.get(inline, "rule", null))
 	]
 	not _uses_kms(rules)
+	not data.aipolicy.lib.s3.access_log_target(bucket)
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "server_side_encryption_configuration",
 		"bucket is not encrypted with SSE-KMS",
@@ -72,5 +72,5 @@ _uses_kms(rules) if {
 _for_log_target(config) if {
 	some id in data.aipolicy.lib.resources.references_of(config, "bucket")
 	bucket := input.resources[id]
-	data.aipolicy.lib.s3.access_log_target(input, bucket)
+	data.aipolicy.lib.s3.access_log_target(bucket)
 }
