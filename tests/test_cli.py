@@ -174,3 +174,28 @@ def test_deeply_nested_attribute_is_an_error_for_that_file(tmp_path: Path) -> No
     report = json.loads(proc.stdout)
     assert report["findings"] == []
     assert any("deep.json" in e["source"] and "nests deeper" in e["message"] for e in report["errors"])
+
+
+def test_file_scans_run_without_the_cyclic_collector_and_restore_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gc
+
+    import aipolicy.scan
+    from aipolicy.cli import main
+
+    seen: list[bool] = []
+    scan_plan = aipolicy.scan.scan_plan
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return scan_plan(*args, **kwargs)
+
+    monkeypatch.setattr(aipolicy.scan, "scan_plan", spy)
+    assert gc.isenabled()
+    code = main(
+        ["scan", "plan", str(FAILING_PLAN), "--quiet", "--format", "json", "-o", str(tmp_path / "r.json")]
+    )
+    assert code == 1
+    assert seen == [False]
+    assert gc.isenabled()
