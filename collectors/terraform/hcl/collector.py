@@ -224,7 +224,6 @@ class HclCollector(Collector):
         root_values = _RootVariables(self, config, parser, evaluator, report)
         root = ModuleInstance(evaluator, config, "", root_variables=root_values.value)
         resolver = Resolver()
-        self._default_tags = _DefaultTags()
         stack = [root]
         while stack:
             module = stack.pop()
@@ -296,7 +295,7 @@ class HclCollector(Collector):
         self, attributes: dict[str, Any], unresolved: list[str], module: ModuleInstance, config: Any
     ) -> None:
         """tags_all as the plan shows it: the provider's default_tags under the resource's own tags."""
-        defaults = self._default_tags.applying(module, _provider_key(config))
+        defaults = _default_tags(module, _provider_key(config))
         if defaults is None:
             return
         tags = attributes.get("tags")
@@ -306,32 +305,29 @@ class HclCollector(Collector):
         attributes["tags_all"] = {**defaults, **(tags if isinstance(tags, dict) else {})}
 
 
-class _DefaultTags:
-    """Provider `default_tags`, which Terraform merges into every taggable resource's tags_all.
+def _default_tags(module: ModuleInstance, key: str) -> Any:
+    """The provider `default_tags` Terraform merges into a resource's tags_all: a dict of strings,
+    UNKNOWN, or None when no configuration sets any.
 
     A resource uses its module's configuration of its provider, else its caller's, up to the root.
     A module call that passes providers explicitly (`providers = {...}`) is not followed: the
-    defaults are then unknown, so tags_all is unresolved rather than guessed.
+    defaults are then unknown, so tags_all is unresolved rather than guessed. Each configuration is
+    evaluated once, through the evaluator's memo like locals and variables.
     """
-
-    def __init__(self) -> None:
-        self._values: dict[tuple[str, str], Any] = {}
-
-    def applying(self, module: ModuleInstance, key: str) -> Any:
-        """The defaults (a dict of strings), UNKNOWN, or None when no configuration sets any."""
-        current = module
-        while key not in current.config.providers:
-            parent = current.parent
-            if parent is None:
-                return None
-            call = parent.config.calls.get(current.call_name or "")
-            if call is not None and "providers" in call.attrs:
-                return UNKNOWN
-            current = parent
-        cache_key = (current.address, key)
-        if cache_key not in self._values:
-            self._values[cache_key] = _evaluate_default_tags(current, key)
-        return self._values[cache_key]
+    current = module
+    while key not in current.config.providers:
+        parent = current.parent
+        if parent is None:
+            return None
+        call = parent.config.calls.get(current.call_name or "")
+        if call is not None and "providers" in call.attrs:
+            return UNKNOWN
+        current = parent
+    return current.ev.memo(
+        ("default_tags", current.address, key),
+        f"provider {key} default_tags",
+        lambda: _evaluate_default_tags(current, key),
+    )
 
 
 def _evaluate_default_tags(module: ModuleInstance, key: str) -> Any:
@@ -354,11 +350,13 @@ def _provider_key(resource: Any) -> str:
     """`aws` or `aws.<alias>`: the provider configuration a resource names (default: its type's)."""
     node = resource.block.attrs.get("provider")
     if node is not None:
+        names: list[str] = []
         current = node[0]
-        if current and current[0] == "A" and current[1] and current[1][0] == "V":
-            return f"{current[1][1]}.{current[2]}"
+        while current and current[0] == "A":
+            names.append(str(current[2]))
+            current = current[1]
         if current and current[0] == "V":
-            return str(current[1])
+            return ".".join([str(current[1]), *reversed(names)])
     return str(resource.type.split("_", 1)[0])
 
 
@@ -686,14 +684,7 @@ def _block_label(block: Block) -> str:
 
 
 def _provider(module: ModuleConfig, resource: Any) -> str:
-    local = str(resource.type.split("_", 1)[0])
-    node = resource.block.attrs.get("provider")
-    if node is not None:
-        current = node[0]
-        while current and current[0] == "A":
-            current = current[1]
-        if current and current[0] == "V":
-            local = str(current[1])
+    local = _provider_key(resource).split(".", 1)[0]
     return module.provider_sources.get(local, local)
 
 
