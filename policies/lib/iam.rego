@@ -21,6 +21,18 @@ document(policy) := doc if {
 
 document(policy) := policy if is_object(policy)
 
+# arn_parts splits an ARN of an AWS partition (arn:aws, arn:aws-cn, arn:aws-us-gov, ...) at its
+# colons: [arn, partition, service, region, account, resource...]; undefined for anything else.
+# String functions, not a regular expression: regorus compiles one on every call.
+arn_parts(value) := parts if {
+	is_string(value)
+	parts := split(value, ":")
+	count(parts) >= 6
+	parts[0] == "arn"
+	startswith(parts[1], "aws")
+	trim(parts[1], "abcdefghijklmnopqrstuvwxyz-") == ""
+}
+
 # statements lists the normalised statements of a decoded policy document.
 statements(doc) := [s |
 	some raw in _as_list(object.get(doc, "Statement", []))

@@ -93,3 +93,13 @@ test_document_statements_default_effect_allow if {
 	}])
 	not iam.statement_allows_wildcard(e, "*")
 }
+
+test_arn_parts if {
+	iam.arn_parts("arn:aws:iam::111122223333:role/x") == ["arn", "aws", "iam", "", "111122223333", "role/x"]
+	count(iam.arn_parts("arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:a")) == 7
+	not iam.arn_parts("arn:aws:iam::111122223333")
+	not iam.arn_parts("arn:azure:iam::1:role/x")
+	not iam.arn_parts("arn:aws_cn:iam::1:role/x")
+	not iam.arn_parts("urn:aws:iam::1:role/x")
+	not iam.arn_parts(42)
+}

@@ -31,7 +31,7 @@ ecr_account(image) := host[0] if {
 	slash > 0
 	count(image) > slash + 1
 	host := split(substring(image, 0, slash), ".")
-	_account_id(host[0])
+	account_id(host[0])
 	host[1] == "dkr"
 	host[2] in {"ecr", "ecr-fips"}
 	host[3] != ""
@@ -49,10 +49,11 @@ arn_account(arn) := parts[4] if {
 	parts := split(arn, ":")
 	count(parts) >= 6
 	parts[0] == "arn"
-	_account_id(parts[4])
+	account_id(parts[4])
 }
 
-_account_id(text) if {
+# account_id holds for a 12-digit AWS account id.
+account_id(text) if {
 	count(text) == 12
 	trim(text, "0123456789") == ""
 }

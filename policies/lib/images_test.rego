@@ -52,3 +52,10 @@ test_arn_account if {
 	not images.arn_account("arn:aws:iam::11112222333x:role/x")
 	not images.arn_account(null)
 }
+
+test_account_id if {
+	images.account_id("111122223333")
+	not images.account_id("11112222333")
+	not images.account_id("1111222233334")
+	not images.account_id("11112222333x")
+}

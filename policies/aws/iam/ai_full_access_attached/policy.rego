@@ -70,14 +70,10 @@ deny contains finding if {
 }
 
 # full_access holds for the ARN of AmazonSageMakerFullAccess or AmazonBedrockFullAccess.
-# (arn:aws[a-z-]*:iam::aws:policy/<name>, compared with string functions: see lib.images.)
+# (arn:aws[a-z-]*:iam::aws:policy/<name>, split by lib.iam.arn_parts.)
 full_access(arn) if {
-	is_string(arn)
-	parts := split(arn, ":")
+	parts := data.aipolicy.lib.iam.arn_parts(arn)
 	count(parts) == 6
-	parts[0] == "arn"
-	startswith(parts[1], "aws")
-	trim(parts[1], "abcdefghijklmnopqrstuvwxyz-") == ""
 	[parts[2], parts[3], parts[4]] == ["iam", "", "aws"]
 	parts[5] in {"policy/AmazonSageMakerFullAccess", "policy/AmazonBedrockFullAccess"}
 }

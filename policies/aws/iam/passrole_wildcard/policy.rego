@@ -103,12 +103,8 @@ _all_roles("*") := true
 # arn:aws[a-z-]*:iam::(*|<12 digits>):(role/)?* without a regular expression (regorus compiles
 # one on every call, and this runs for every resource of every statement).
 _all_roles(resource) if {
-	is_string(resource)
-	parts := split(resource, ":")
+	parts := data.aipolicy.lib.iam.arn_parts(resource)
 	count(parts) == 6
-	parts[0] == "arn"
-	startswith(parts[1], "aws")
-	trim(parts[1], "abcdefghijklmnopqrstuvwxyz-") == ""
 	parts[2] == "iam"
 	parts[3] == ""
 	_any_account(parts[4])
@@ -117,7 +113,4 @@ _all_roles(resource) if {
 
 _any_account("*") := true
 
-_any_account(account) if {
-	count(account) == 12
-	trim(account, "0123456789") == ""
-}
+_any_account(account) if data.aipolicy.lib.images.account_id(account)
