@@ -104,12 +104,9 @@ _literal_arns(trail) := array.concat(
 )
 
 # _bucket_arn returns the resource part (bucket/key prefix) of an S3 ARN of any partition.
-_bucket_arn(value) := parts[1] if {
-	is_string(value)
-	parts := split(value, ":::")
-	count(parts) == 2
-	startswith(parts[0], "arn:aws")
-	endswith(parts[0], ":s3")
+_bucket_arn(value) := concat(":", array.slice(parts, 5, count(parts))) if {
+	parts := data.aipolicy.lib.iam.arn_parts(value)
+	[parts[2], parts[3], parts[4]] == ["s3", "", ""]
 }
 
 # _names_bucket holds when an ARN prefix covers every object of the bucket: it is a prefix of
