@@ -271,11 +271,10 @@ pod_security_context(entry) := _object_or_empty(object.get(entry.pod.spec, "secu
 
 # effective returns a security setting as it applies to a container: the container's value,
 # else the pod's, else `default_value` (runAsUser, runAsNonRoot, seccompProfile, ...).
-effective(entry, key, default_value) := value if {
-	value := security_context(entry)[key]
-} else := value if {
-	value := pod_security_context(entry)[key]
-} else := default_value
+effective(entry, key, default_value) := object.get(
+	security_context(entry), key,
+	object.get(pod_security_context(entry), key, default_value),
+)
 
 # effective_path returns the dotted path where a security setting that applies to a container
 # is set: the container's securityContext, else the pod's, else the container's (where it

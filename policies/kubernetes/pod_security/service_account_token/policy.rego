@@ -64,10 +64,8 @@ _token_off(r, pod) if {
 	sa.attributes.automountServiceAccountToken == false
 }
 
-_service_account_name(pod) := name if {
-	name := pod.spec.serviceAccountName
-	is_string(name)
-} else := name if {
-	name := pod.spec.serviceAccount
-	is_string(name)
+_service_account_name(pod) := pod.spec.serviceAccountName if {
+	is_string(pod.spec.serviceAccountName)
+} else := pod.spec.serviceAccount if {
+	is_string(pod.spec.serviceAccount)
 } else := "default"
