@@ -293,11 +293,15 @@ class _Resolver:
         self.configs = configs
         self.instances = instances
         self.known = known
-        self.module_instances: set[str] = set()
+        module_instances: set[str] = set()
         for module_path, _ in instances:
             parts = addresses.steps(module_path) if module_path else []
             for i in range(2, len(parts) + 1, 2):
-                self.module_instances.add(addresses.join(parts[:i]))
+                module_instances.add(addresses.join(parts[:i]))
+        # module instances by configuration address: a module output is looked up per reference
+        self.module_instances: dict[str, list[str]] = {}
+        for instance in sorted(module_instances):
+            self.module_instances.setdefault(addresses.config_address(instance), []).append(instance)
 
     def references(
         self, address: str, module_path: str, expressions: dict[str, Any], each: list[str]
@@ -306,6 +310,8 @@ class _Resolver:
         key = addresses.instance_key(address)
         out: dict[str, list[str]] = {}
         for attribute, expression in expressions.items():
+            if type(expression) is dict and len(expression) == 1 and "constant_value" in expression:
+                continue  # most attributes are constants: nothing to walk
             targets: set[str] = set()
             for ref in without_widened(expression_references(expression)):
                 targets.update(self.resolve(ref, module_path, key, 0, each))
@@ -388,8 +394,8 @@ class _Resolver:
         base = addresses.prefix(module_path, f"module.{call[0]}")
         if call[1] is not None:
             return self._output_targets(base + call[1], output, None, hops)
-        children = sorted(m for m in self.module_instances if m == base or (m.startswith(base + "[")))
-        children = [m for m in children if addresses.config_address(m) == addresses.config_address(base)]
+        same_call = self.module_instances.get(addresses.config_address(base), [])
+        children = [m for m in same_call if m == base or m.startswith(base + "[")]
         if len(children) == 1:
             return self._output_targets(children[0], output, None, hops)
         if key is not None and base + key in children:

@@ -42,9 +42,10 @@ present(value) if {
 
 # unresolved_pattern holds when an unresolved path of r overlaps the dotted pattern, where a
 # "*" segment of the pattern matches any list index: "rule.*.apply.*.sse_algorithm".
+# The pattern is split only for a resource with unresolved paths: most have none.
 unresolved_pattern(r, pattern) if {
-	p := split(pattern, ".")
 	some u in object.get(r, "unresolved", [])
+	p := split(pattern, ".")
 	s := split(u, ".")
 	n := min([count(p), count(s)])
 	every i in numbers.range(0, n - 1) {
