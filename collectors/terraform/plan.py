@@ -65,6 +65,22 @@ def configured_unknowns(paths: list[str], expressions: dict[str, Any] | None) ->
     return [p for p in paths if is_configured(expressions, p)]
 
 
+def resource_unknowns(after_unknown: Any, expressions: dict[str, Any] | None) -> list[str]:
+    """configured_unknowns(unknown_paths(after_unknown), expressions), without listing the paths
+    under attributes the configuration does not set (ids, ARNs, tags_all: most of a plan's unknowns)."""
+    if (
+        expressions is None
+        or not isinstance(after_unknown, dict)
+        or not expressions.keys().isdisjoint(("dynamic", "constant_value", "references"))
+    ):
+        return configured_unknowns(unknown_paths(after_unknown), expressions)
+    out: list[str] = []
+    for key, value in after_unknown.items():
+        if value is not False and key in expressions:
+            out.extend(p for p in unknown_paths(value, str(key)) if is_configured(expressions, p))
+    return sorted(out)
+
+
 def is_configured(expressions: dict[str, Any], path: str) -> bool:
     """Whether the configuration sets the attribute at a dotted path (or a whole value containing it)."""
     if "dynamic" in expressions:
@@ -191,7 +207,7 @@ class PlanCollector(Collector):
             change = (changes.get(address) or {}).get("change") or {}
             module_config = configs.get(module_config_path) or ModuleConfig()
             expressions = module_config.resources.get(local_config)
-            unresolved = configured_unknowns(unknown_paths(change.get("after_unknown")), expressions)
+            unresolved = resource_unknowns(change.get("after_unknown"), expressions)
             references = resolver.references(
                 address, module_path, expressions or {}, module_config.resource_for_each.get(local_config, [])
             )

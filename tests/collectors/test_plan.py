@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 
 from aipolicy.collectors.terraform.addresses import config_address, split_module, steps
-from aipolicy.collectors.terraform.plan import PlanCollector, configured_unknowns, unknown_paths
+from aipolicy.collectors.terraform.plan import (
+    PlanCollector,
+    configured_unknowns,
+    resource_unknowns,
+    unknown_paths,
+)
 from aipolicy.errors import InputError
 from aipolicy.view import validate_document
 
@@ -196,6 +201,31 @@ def test_only_configured_unknowns_are_unresolved() -> None:
     assert configured_unknowns(paths, expressions) == ["bucket", "vpc_config.0.subnet_ids", "tags.owner"]
     assert configured_unknowns(paths, None) == paths
     assert configured_unknowns(paths, {"dynamic": {}}) == paths
+
+
+@pytest.mark.parametrize(
+    "expressions",
+    [
+        None,
+        {},
+        {"bucket": {"references": ["var.name"]}, "tags": {"constant_value": {"a": "b"}}},
+        {"vpc_config": [{"subnet_ids": {"constant_value": ["s-1"]}}], "dynamic": {}},
+        {"references": {"constant_value": 1}},  # an attribute named like an expression key
+        {"vpc_config": [{"subnet_ids": {"references": ["aws_subnet.a.id"]}}]},
+    ],
+)
+def test_resource_unknowns_walks_only_configured_attributes(expressions: dict[str, Any] | None) -> None:
+    after_unknown: Any = {
+        "arn": True,
+        "bucket": True,
+        "tags": {"owner": True, "team": False},
+        "tags_all": True,
+        "vpc_config": [{"subnet_ids": True, "public_access_cidrs": True}],
+        "id": False,
+    }
+    for value in (after_unknown, True, None, [True]):
+        expected = configured_unknowns(unknown_paths(value), expressions)
+        assert resource_unknowns(value, expressions) == expected
 
 
 def test_module_plan_resolves_addresses_unknowns_and_references(tmp_path: Path) -> None:
