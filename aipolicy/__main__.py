@@ -1,7 +1,5 @@
 """`python -m aipolicy` runs the CLI."""
 
-import sys
+from aipolicy.cli import entrypoint
 
-from aipolicy.cli import main
-
-sys.exit(main())
+entrypoint()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -1093,5 +1095,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entrypoint() -> None:
-    """Console-script entry: exit with main()'s code."""
-    sys.exit(main())
+    """Console-script entry: exit with main()'s code, without tearing the heap down.
+
+    A scan leaves its view, findings and report behind, millions of objects that an ordinary
+    interpreter exit frees one by one: measured 0.1 s after a 10,000-resource plan and 0.2 s after
+    50,000. Everything is written by then, so the process flushes its streams and ends at once
+    (as mypy does). Tests call main(), which returns normally.
+    """
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # the reader may have gone away (`| head`) or closed the stream: nothing left to deliver
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

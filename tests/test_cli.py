@@ -199,3 +199,31 @@ def test_file_scans_run_without_the_cyclic_collector_and_restore_it(
     assert code == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_output_is_complete_when_the_process_ends_at_once() -> None:
+    """entrypoint() ends the process with os._exit: every byte written before must be out."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "aipolicy", "policies", "list", "--format", "json"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    listed = json.loads(proc.stdout)
+    assert len(listed) > 100
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
+    """`aipolicy policies list --format json | head -1` (155 KB, more than a pipe holds): the reader
+    closes early; no traceback, no hang."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "aipolicy", "policies", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    assert "Traceback" not in stderr
