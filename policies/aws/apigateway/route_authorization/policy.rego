@@ -53,8 +53,8 @@ _judged(r, key) if {
 	key == "$default"
 	some api in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_api")
 	api.id in data.aipolicy.lib.resources.references_of(r, "api_id")
-	data.aipolicy.lib.resources.known(api, "protocol_type")
 	data.aipolicy.lib.resources.attr(api, "protocol_type", "") == "HTTP"
+	data.aipolicy.lib.resources.known(api, "protocol_type")
 }
 
 # "<METHOD> /<path>": letters, one space, a slash (string functions: see lib.images).

@@ -20,8 +20,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_data_source")
-	data.aipolicy.lib.resources.known(r, "server_side_encryption_configuration")
 	not _has_key(data.aipolicy.lib.resources.attr(r, "server_side_encryption_configuration", null))
+	data.aipolicy.lib.resources.known(r, "server_side_encryption_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "server_side_encryption_configuration",
 		"data source ingestion data is not encrypted with a customer-managed KMS key",

@@ -47,8 +47,8 @@ _destinations(config, type) := [r |
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, logging_type)
 	some group in _destinations(config, "aws_cloudwatch_log_group")
-	data.aipolicy.lib.resources.known(group, "kms_key_id")
 	data.aipolicy.lib.resources.attr(group, "kms_key_id", null) in {null, ""}
+	data.aipolicy.lib.resources.known(group, "kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(
 		config, "logging_config.cloudwatch_config",
 		"invocation logs go to a CloudWatch log group without a customer-managed KMS key",

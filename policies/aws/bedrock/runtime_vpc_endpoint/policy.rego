@@ -55,8 +55,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some endpoint in _runtime_endpoints
-	data.aipolicy.lib.resources.known(endpoint, "private_dns_enabled")
 	data.aipolicy.lib.resources.attr(endpoint, "private_dns_enabled", false) != true
+	data.aipolicy.lib.resources.known(endpoint, "private_dns_enabled")
 	finding := data.aipolicy.lib.resources.finding(
 		endpoint, "private_dns_enabled",
 		"bedrock-runtime VPC endpoint has private DNS disabled, so SDK calls keep using the public endpoint",

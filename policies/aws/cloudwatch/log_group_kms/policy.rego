@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudwatch_log_group")
-	data.aipolicy.lib.resources.known(r, "kms_key_id")
 	not _set(data.aipolicy.lib.resources.attr(r, "kms_key_id", null))
+	data.aipolicy.lib.resources.known(r, "kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "kms_key_id",
 		"log group is not encrypted with a customer-managed KMS key",

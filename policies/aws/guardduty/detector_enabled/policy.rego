@@ -28,8 +28,8 @@ monitored_features := {"S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "RUNTIME_MONITORING",
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector")
-	data.aipolicy.lib.resources.known(r, "enable")
 	data.aipolicy.lib.resources.attr(r, "enable", true) == false
+	data.aipolicy.lib.resources.known(r, "enable")
 	finding := data.aipolicy.lib.resources.finding(r, "enable", "GuardDuty detector is disabled")
 }
 

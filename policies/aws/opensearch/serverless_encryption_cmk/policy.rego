@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearchserverless_security_policy")
-	data.aipolicy.lib.resources.known(r, "type")
 	data.aipolicy.lib.resources.attr(r, "type", "") == "encryption"
+	data.aipolicy.lib.resources.known(r, "type")
 	data.aipolicy.lib.resources.known(r, "policy")
 	doc := _document(data.aipolicy.lib.resources.attr(r, "policy", null))
 	not _customer_key(doc)

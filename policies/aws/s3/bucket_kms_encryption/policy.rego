@@ -30,8 +30,8 @@ kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_server_side_encryption_configuration")
-	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _uses_kms(data.aipolicy.lib.resources.attr(config, "rule", []))
+	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _for_log_target(config)
 	finding := data.aipolicy.lib.resources.finding(
 		config, "rule",

@@ -40,8 +40,8 @@ deny contains finding if {
 	not _account_block_may_cover
 	some block in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_public_access_block")
 	some flag in flags
-	data.aipolicy.lib.resources.known(block, flag)
 	data.aipolicy.lib.resources.attr(block, flag, false) != true
+	data.aipolicy.lib.resources.known(block, flag)
 	finding := data.aipolicy.lib.resources.finding(
 		block, flag,
 		concat("", ["public access block does not turn on ", flag]),

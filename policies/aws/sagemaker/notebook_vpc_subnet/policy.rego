@@ -20,8 +20,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.known(r, "subnet_id")
 	data.aipolicy.lib.resources.attr(r, "subnet_id", null) in {null, ""}
+	data.aipolicy.lib.resources.known(r, "subnet_id")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "subnet_id",
 		"notebook instance is not attached to a subnet of your VPC",
