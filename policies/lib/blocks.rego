@@ -44,8 +44,10 @@ present(value) if {
 # "*" segment of the pattern matches any list index: "rule.*.apply.*.sse_algorithm".
 # The pattern is split only for a resource with unresolved paths: most have none.
 unresolved_pattern(r, pattern) if {
-	some u in object.get(r, "unresolved", [])
+	unresolved := object.get(r, "unresolved", [])
+	count(unresolved) > 0
 	p := split(pattern, ".")
+	some u in unresolved
 	s := split(u, ".")
 	n := min([count(p), count(s)])
 	every i in numbers.range(0, n - 1) {

@@ -22,13 +22,13 @@ access_log_target(bucket) if {
 }
 
 access_log_target(bucket) if {
-	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
+	name := object.get(bucket.attributes, "bucket", null)
 	is_string(name)
 	name in _literal_target_names
 }
 
 _literal_target_names contains name if {
 	some logging in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_logging")
-	name := data.aipolicy.lib.resources.attr(logging, "target_bucket", null)
+	name := object.get(logging.attributes, "target_bucket", null)
 	is_string(name)
 }

@@ -45,5 +45,5 @@ _security_contact_may_exist if {
 
 _security_contact_may_exist if {
 	some contact in data.aipolicy.lib.resources.of_type(input, "aws_account_alternate_contact")
-	data.aipolicy.lib.resources.attr(contact, "alternate_contact_type", "") == "SECURITY"
+	contact.attributes.alternate_contact_type == "SECURITY"
 }

@@ -33,7 +33,7 @@ deny contains finding if {
 }
 
 _logged(r) if {
-	some settings in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "access_log_settings", null))
+	some settings in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "access_log_settings", null))
 	destination := object.get(settings, "destination_arn", "")
 	is_string(destination)
 	destination != ""

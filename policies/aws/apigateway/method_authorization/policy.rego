@@ -26,11 +26,11 @@ deny contains finding if {
 	every attribute in ["authorization", "api_key_required", "http_method"] {
 		data.aipolicy.lib.resources.known(r, attribute)
 	}
-	authorization := data.aipolicy.lib.resources.attr(r, "authorization", null)
+	authorization := object.get(r.attributes, "authorization", null)
 	is_string(authorization)
 	upper(authorization) == "NONE"
-	data.aipolicy.lib.resources.attr(r, "api_key_required", false) != true
-	method := data.aipolicy.lib.resources.attr(r, "http_method", "")
+	object.get(r.attributes, "api_key_required", false) != true
+	method := object.get(r.attributes, "http_method", "")
 	is_string(method)
 	upper(method) != "OPTIONS"
 	finding := data.aipolicy.lib.resources.finding(

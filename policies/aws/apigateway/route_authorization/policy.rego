@@ -25,7 +25,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_route")
 	data.aipolicy.lib.resources.known(r, "route_key")
 	data.aipolicy.lib.resources.known(r, "authorization_type")
-	key := data.aipolicy.lib.resources.attr(r, "route_key", null)
+	key := object.get(r.attributes, "route_key", null)
 	is_string(key)
 	_judged(r, key)
 	upper(_authorization(r)) == "NONE"
@@ -36,11 +36,11 @@ deny contains finding if {
 }
 
 _authorization(r) := value if {
-	value := data.aipolicy.lib.resources.attr(r, "authorization_type", "NONE")
+	value := object.get(r.attributes, "authorization_type", "NONE")
 	is_string(value)
 }
 
-_authorization(r) := "NONE" if data.aipolicy.lib.resources.attr(r, "authorization_type", null) == null
+_authorization(r) := "NONE" if r.attributes.authorization_type == null
 
 _judged(_, "$connect") := true
 
@@ -53,7 +53,7 @@ _judged(r, key) if {
 	key == "$default"
 	some api in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_api")
 	api.id in data.aipolicy.lib.resources.references_of(r, "api_id")
-	data.aipolicy.lib.resources.attr(api, "protocol_type", "") == "HTTP"
+	api.attributes.protocol_type == "HTTP"
 	data.aipolicy.lib.resources.known(api, "protocol_type")
 }
 

@@ -68,9 +68,9 @@ _settings_for(s, stage) if stage.id in data.aipolicy.lib.resources.references_of
 
 _settings_for(s, stage) if {
 	count(data.aipolicy.lib.resources.references_of(s, "stage_name")) == 0
-	name := data.aipolicy.lib.resources.attr(s, "stage_name", null)
+	name := object.get(s.attributes, "stage_name", null)
 	is_string(name)
-	name == data.aipolicy.lib.resources.attr(stage, "stage_name", null)
+	name == stage.attributes.stage_name
 }
 
 _throttle_set_or_unknown(s) if {
@@ -79,7 +79,7 @@ _throttle_set_or_unknown(s) if {
 }
 
 _throttle_set_or_unknown(s) if {
-	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(s, "settings", null))
+	some block in data.aipolicy.lib.blocks.elements(object.get(s.attributes, "settings", null))
 	some field in throttle_fields
 	value := object.get(block, field, -1)
 	is_number(value)
@@ -96,19 +96,19 @@ _plan_throttles(plan) if not data.aipolicy.lib.blocks.known_pattern(plan, "throt
 _plan_throttles(plan) if not data.aipolicy.lib.blocks.known_pattern(plan, "api_stages.*.throttle")
 
 _plan_throttles(plan) if {
-	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(plan, "throttle_settings", null))
+	some block in data.aipolicy.lib.blocks.elements(object.get(plan.attributes, "throttle_settings", null))
 	_limit_set(block, ["rate_limit", "burst_limit"])
 }
 
 _plan_throttles(plan) if {
-	some api_stage in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(plan, "api_stages", null))
+	some api_stage in data.aipolicy.lib.blocks.elements(object.get(plan.attributes, "api_stages", null))
 	some block in data.aipolicy.lib.blocks.elements(object.get(api_stage, "throttle", null))
 	_limit_set(block, ["rate_limit", "burst_limit"])
 }
 
 _v2_throttled(stage) if {
 	some attribute in ["default_route_settings", "route_settings"]
-	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(stage, attribute, null))
+	some block in data.aipolicy.lib.blocks.elements(object.get(stage.attributes, attribute, null))
 	_limit_set(block, throttle_fields)
 }
 

@@ -23,7 +23,7 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
 	data.aipolicy.lib.resources.known(r, "guardrail_configuration")
-	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(r, "guardrail_configuration", null))
+	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "guardrail_configuration", null))
 	finding := data.aipolicy.lib.resources.finding(
 		r, "guardrail_configuration",
 		"agent has no guardrail",
@@ -32,7 +32,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
-	some i, config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "guardrail_configuration", null))
+	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "guardrail_configuration", null))
 	path := sprintf("guardrail_configuration.%d.guardrail_identifier", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	object.get(config, "guardrail_identifier", null) in {null, ""}

@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
-	some i, config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "guardrail_configuration", null))
+	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "guardrail_configuration", null))
 	path := sprintf("guardrail_configuration.%d.guardrail_version", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	version := object.get(config, "guardrail_version", null)

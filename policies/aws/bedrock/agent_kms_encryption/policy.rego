@@ -19,7 +19,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
-	data.aipolicy.lib.resources.attr(r, "customer_encryption_key_arn", null) in {null, ""}
+	object.get(r.attributes, "customer_encryption_key_arn", null) in {null, ""}
 	data.aipolicy.lib.resources.known(r, "customer_encryption_key_arn")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "customer_encryption_key_arn",

@@ -56,7 +56,7 @@ deny contains finding if {
 
 # Inline policies of the role itself.
 _over_privileged(role) if {
-	some i, block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(role, "inline_policy", null))
+	some i, block in data.aipolicy.lib.blocks.elements(object.get(role.attributes, "inline_policy", null))
 	data.aipolicy.lib.resources.known(role, sprintf("inline_policy.%d.policy", [i]))
 	_wildcard(object.get(block, "policy", null))
 }
@@ -65,14 +65,14 @@ _over_privileged(role) if {
 _over_privileged(role) if {
 	some policy in data.aipolicy.lib.resources.referencing(input, "aws_iam_role_policy", "role", role.id)
 	data.aipolicy.lib.resources.known(policy, "policy")
-	_wildcard(data.aipolicy.lib.resources.attr(policy, "policy", null))
+	_wildcard(object.get(policy.attributes, "policy", null))
 }
 
 # Managed policies attached with aws_iam_role_policy_attachment.
 _over_privileged(role) if {
 	some attachment in data.aipolicy.lib.resources.referencing(input, "aws_iam_role_policy_attachment", "role", role.id)
 	data.aipolicy.lib.resources.known(attachment, "policy_arn")
-	_broad_managed(data.aipolicy.lib.resources.attr(attachment, "policy_arn", null))
+	_broad_managed(object.get(attachment.attributes, "policy_arn", null))
 }
 
 _over_privileged(role) if {
@@ -83,7 +83,7 @@ _over_privileged(role) if {
 # Managed policies listed on the role (managed_policy_arns).
 _over_privileged(role) if {
 	data.aipolicy.lib.resources.known(role, "managed_policy_arns")
-	arns := data.aipolicy.lib.resources.attr(role, "managed_policy_arns", [])
+	arns := object.get(role.attributes, "managed_policy_arns", [])
 	is_array(arns)
 	some arn in arns
 	_broad_managed(arn)
@@ -95,7 +95,7 @@ _wildcard_customer_policy(holder, attribute) if {
 	some policy in data.aipolicy.lib.resources.of_type(input, "aws_iam_policy")
 	policy.id in data.aipolicy.lib.resources.references_of(holder, attribute)
 	data.aipolicy.lib.resources.known(policy, "policy")
-	_wildcard(data.aipolicy.lib.resources.attr(policy, "policy", null))
+	_wildcard(object.get(policy.attributes, "policy", null))
 }
 
 _wildcard(policy) if {

@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrock_custom_model")
-	data.aipolicy.lib.resources.attr(r, "custom_model_kms_key_id", null) in {null, ""}
+	object.get(r.attributes, "custom_model_kms_key_id", null) in {null, ""}
 	data.aipolicy.lib.resources.known(r, "custom_model_kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "custom_model_kms_key_id",

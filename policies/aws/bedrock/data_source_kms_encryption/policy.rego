@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_data_source")
-	not _has_key(data.aipolicy.lib.resources.attr(r, "server_side_encryption_configuration", null))
+	not _has_key(object.get(r.attributes, "server_side_encryption_configuration", null))
 	data.aipolicy.lib.resources.known(r, "server_side_encryption_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "server_side_encryption_configuration",

@@ -39,7 +39,7 @@ deny contains finding if {
 	some type, attribute in model_attributes
 	some r in data.aipolicy.lib.resources.of_type(input, type)
 	data.aipolicy.lib.resources.known(r, attribute)
-	model := data.aipolicy.lib.resources.attr(r, attribute, null)
+	model := object.get(r.attributes, attribute, null)
 	is_string(model)
 	model != ""
 	not _allowed(_model_id(model), allowed)

@@ -35,7 +35,7 @@ deny contains finding if {
 }
 
 _filter_types(r) := {type |
-	some policy in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "contextual_grounding_policy_config", null))
+	some policy in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "contextual_grounding_policy_config", null))
 	some filter in data.aipolicy.lib.blocks.elements(object.get(policy, "filters_config", null))
 	object.get(filter, "enabled", true) != false
 	type := object.get(filter, "type", null)

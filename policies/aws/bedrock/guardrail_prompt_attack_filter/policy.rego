@@ -30,7 +30,7 @@ deny contains finding if {
 }
 
 _blocks_prompt_attacks(r) if {
-	some policy in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "content_policy_config", null))
+	some policy in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "content_policy_config", null))
 	some filter in data.aipolicy.lib.blocks.elements(object.get(policy, "filters_config", null))
 	filter.type == "PROMPT_ATTACK"
 	filter.input_strength == "HIGH"

@@ -31,7 +31,7 @@ deny contains finding if {
 }
 
 _filters_sensitive_information(r) if {
-	some policy in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "sensitive_information_policy_config", null))
+	some policy in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "sensitive_information_policy_config", null))
 	some kind in ["pii_entities_config", "regexes_config"]
 	count(data.aipolicy.lib.blocks.elements(object.get(policy, kind, null))) > 0
 }

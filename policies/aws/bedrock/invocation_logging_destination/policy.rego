@@ -23,7 +23,7 @@ logging_type := "aws_bedrock_model_invocation_logging_configuration"
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, logging_type)
-	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(r, "logging_config", null))
+	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "logging_config", null))
 	data.aipolicy.lib.resources.known(r, "logging_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "logging_config",
@@ -57,7 +57,7 @@ deny contains finding if {
 
 # logging_config is a single nested block: an object in plan JSON, or a one-element list
 # where a source renders every block as a list.
-_logging_config(r) := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "logging_config", null))
+_logging_config(r) := data.aipolicy.lib.blocks.first(object.get(r.attributes, "logging_config", null))
 
 _known(r, name) if {
 	data.aipolicy.lib.resources.known(r, concat(".", ["logging_config", name]))

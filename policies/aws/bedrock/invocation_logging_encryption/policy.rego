@@ -47,7 +47,7 @@ _destinations(config, type) := [r |
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, logging_type)
 	some group in _destinations(config, "aws_cloudwatch_log_group")
-	data.aipolicy.lib.resources.attr(group, "kms_key_id", null) in {null, ""}
+	object.get(group.attributes, "kms_key_id", null) in {null, ""}
 	data.aipolicy.lib.resources.known(group, "kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(
 		config, "logging_config.cloudwatch_config",
@@ -73,7 +73,7 @@ _bucket_without_kms(bucket) if {
 	count(configs) > 0
 	every config in configs {
 		data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
-		not _uses_kms(data.aipolicy.lib.resources.attr(config, "rule", null))
+		not _uses_kms(object.get(config.attributes, "rule", null))
 	}
 }
 
@@ -85,7 +85,7 @@ _bucket_without_kms(bucket) if {
 		"server_side_encryption_configuration.*.rule.*.apply_server_side_encryption_by_default.*.sse_algorithm",
 	)
 	rules := [rule |
-		some inline in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(bucket, "server_side_encryption_configuration", null))
+		some inline in data.aipolicy.lib.blocks.elements(object.get(bucket.attributes, "server_side_encryption_configuration", null))
 		some rule in data.aipolicy.lib.blocks.elements(object.get(inline, "rule", null))
 	]
 	not _uses_kms(rules)

@@ -23,7 +23,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
-	some i, config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "knowledge_base_configuration", null))
+	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "knowledge_base_configuration", null))
 	data.aipolicy.lib.resources.known(r, sprintf("knowledge_base_configuration.%d.type", [i]))
 	config.type == "MANAGED"
 	path := sprintf("knowledge_base_configuration.%d.managed_knowledge_base_configuration", [i])

@@ -27,7 +27,7 @@ internet_stores := {"PINECONE", "REDIS_ENTERPRISE_CLOUD"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
-	some i, storage in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "storage_configuration", null))
+	some i, storage in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "storage_configuration", null))
 	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	object.get(storage, "type", null) in internet_stores
 	finding := data.aipolicy.lib.resources.finding(
@@ -38,7 +38,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
-	some i, storage in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "storage_configuration", null))
+	some i, storage in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "storage_configuration", null))
 	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	storage.type == "MONGO_DB_ATLAS"
 	path := sprintf("storage_configuration.%d.mongo_db_atlas_configuration", [i])

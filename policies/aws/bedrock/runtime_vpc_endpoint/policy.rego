@@ -55,7 +55,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some endpoint in _runtime_endpoints
-	data.aipolicy.lib.resources.attr(endpoint, "private_dns_enabled", false) != true
+	object.get(endpoint.attributes, "private_dns_enabled", false) != true
 	data.aipolicy.lib.resources.known(endpoint, "private_dns_enabled")
 	finding := data.aipolicy.lib.resources.finding(
 		endpoint, "private_dns_enabled",
@@ -66,7 +66,7 @@ deny contains finding if {
 _runtime_endpoints := [endpoint |
 	some endpoint in data.aipolicy.lib.resources.of_type(input, "aws_vpc_endpoint")
 	data.aipolicy.lib.resources.known(endpoint, "service_name")
-	name := data.aipolicy.lib.resources.attr(endpoint, "service_name", null)
+	name := object.get(endpoint.attributes, "service_name", null)
 	is_string(name)
 	_runtime_service(name)
 ]

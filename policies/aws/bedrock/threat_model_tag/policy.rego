@@ -47,7 +47,7 @@ deny contains finding if {
 
 _tagged(r) if {
 	some attribute in ["tags_all", "tags"]
-	tags := data.aipolicy.lib.resources.attr(r, attribute, null)
+	tags := object.get(r.attributes, attribute, null)
 	is_object(tags)
 	some key, value in tags
 	lower(key) in tag_keys

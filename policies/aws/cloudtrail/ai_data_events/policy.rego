@@ -90,7 +90,7 @@ _unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "event_sele
 _unknown(trail) if not data.aipolicy.lib.blocks.known_pattern(trail, "advanced_event_selector.*.field_selector.*.field")
 
 _unknown(trail) if {
-	some i, selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+	some i, selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "advanced_event_selector", null))
 	some j, field in data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
 	object.get(field, "field", "") != "resources.ARN"
 	not data.aipolicy.lib.resources.known(trail, sprintf("advanced_event_selector.%d.field_selector.%d.equals", [i, j]))
@@ -98,12 +98,12 @@ _unknown(trail) if {
 
 _some_trail_records(kind) if {
 	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
+	object.get(trail.attributes, "enable_logging", true) != false
 	_records(trail, kind)
 }
 
 _records(trail, "s3") if {
-	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
+	some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "event_selector", null))
 	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
 	resource.type == "AWS::S3::Object"
 }
@@ -120,7 +120,7 @@ _records(trail, "bedrock") if {
 
 # The resources.type values an advanced selector of the trail includes.
 _advanced_resource_types(trail) := [value |
-	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+	some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "advanced_event_selector", null))
 	some field in data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
 	field.field == "resources.type"
 	equals := object.get(field, "equals", [])

@@ -21,7 +21,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	not _set(data.aipolicy.lib.resources.attr(r, "cloud_watch_logs_group_arn", null))
+	not _set(object.get(r.attributes, "cloud_watch_logs_group_arn", null))
 	data.aipolicy.lib.resources.known(r, "cloud_watch_logs_group_arn")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "cloud_watch_logs_group_arn",

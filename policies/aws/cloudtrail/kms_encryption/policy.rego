@@ -21,7 +21,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	not _set(data.aipolicy.lib.resources.attr(r, "kms_key_id", null))
+	not _set(object.get(r.attributes, "kms_key_id", null))
 	data.aipolicy.lib.resources.known(r, "kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(r, "kms_key_id", "trail logs are not encrypted with a KMS key")
 }

@@ -19,7 +19,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(r, "enable_log_file_validation", false) != true
+	object.get(r.attributes, "enable_log_file_validation", false) != true
 	data.aipolicy.lib.resources.known(r, "enable_log_file_validation")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "enable_log_file_validation",

@@ -19,7 +19,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(r, "enable_logging", true) == false
+	r.attributes.enable_logging == false
 	data.aipolicy.lib.resources.known(r, "enable_logging")
 	finding := data.aipolicy.lib.resources.finding(r, "enable_logging", "trail logging is turned off")
 }

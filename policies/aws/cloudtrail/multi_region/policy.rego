@@ -19,7 +19,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(r, "is_multi_region_trail", false) != true
+	object.get(r.attributes, "is_multi_region_trail", false) != true
 	data.aipolicy.lib.resources.known(r, "is_multi_region_trail")
 	finding := data.aipolicy.lib.resources.finding(r, "is_multi_region_trail", "trail records only its home region")
 }

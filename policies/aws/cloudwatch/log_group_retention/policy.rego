@@ -25,7 +25,7 @@ minimum_days := 365
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudwatch_log_group")
 	data.aipolicy.lib.resources.known(r, "retention_in_days")
-	days := data.aipolicy.lib.resources.attr(r, "retention_in_days", 0)
+	days := object.get(r.attributes, "retention_in_days", 0)
 	is_number(days)
 	days > 0
 	days < minimum_days

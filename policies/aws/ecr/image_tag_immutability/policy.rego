@@ -21,7 +21,7 @@ immutable := {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"}
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository")
 	data.aipolicy.lib.resources.known(r, "image_tag_mutability")
-	not data.aipolicy.lib.resources.attr(r, "image_tag_mutability", "MUTABLE") in immutable
+	not object.get(r.attributes, "image_tag_mutability", "MUTABLE") in immutable
 	finding := data.aipolicy.lib.resources.finding(
 		r, "image_tag_mutability",
 		"repository allows image tags to be overwritten",

@@ -32,6 +32,6 @@ deny contains finding if {
 }
 
 _uses_kms(r) if {
-	some config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "encryption_configuration", null))
+	some config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "encryption_configuration", null))
 	object.get(config, "encryption_type", "AES256") in kms_types
 }

@@ -33,8 +33,8 @@ deny contains finding if {
 
 # A lifecycle policy may name the repository with a literal instead of a reference.
 _named_by_constant(repo) if {
-	name := data.aipolicy.lib.resources.attr(repo, "name", null)
+	name := object.get(repo.attributes, "name", null)
 	is_string(name)
 	some lifecycle in data.aipolicy.lib.resources.of_type(input, "aws_ecr_lifecycle_policy")
-	data.aipolicy.lib.resources.attr(lifecycle, "repository", null) == name
+	lifecycle.attributes.repository == name
 }

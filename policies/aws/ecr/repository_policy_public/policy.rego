@@ -23,7 +23,7 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository_policy")
 	data.aipolicy.lib.resources.known(r, "policy")
-	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "policy", null))
+	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",

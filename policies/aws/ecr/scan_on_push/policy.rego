@@ -34,7 +34,7 @@ deny contains finding if {
 }
 
 _scans_on_push(r) if {
-	some configuration in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "image_scanning_configuration", null))
+	some configuration in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "image_scanning_configuration", null))
 	configuration.scan_on_push == true
 }
 
@@ -46,7 +46,7 @@ _registry_may_scan(_) if {
 
 _registry_may_scan(r) if {
 	some registry in data.aipolicy.lib.resources.of_type(input, "aws_ecr_registry_scanning_configuration")
-	some rule in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(registry, "rule", null))
+	some rule in data.aipolicy.lib.blocks.elements(object.get(registry.attributes, "rule", null))
 	object.get(rule, "scan_frequency", "") in scanning_frequencies
 	some filter in data.aipolicy.lib.blocks.elements(object.get(rule, "repository_filter", null))
 	_filter_may_match(object.get(filter, "filter", ""), r)
@@ -57,7 +57,7 @@ _filter_may_match("*", _) := true
 _filter_may_match(_, r) if not data.aipolicy.lib.resources.known(r, "name")
 
 _filter_may_match(pattern, r) if {
-	name := data.aipolicy.lib.resources.attr(r, "name", "")
+	name := object.get(r.attributes, "name", "")
 	regex.match(_wildcard_regex(pattern), name)
 }
 

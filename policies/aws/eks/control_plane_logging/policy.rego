@@ -25,7 +25,7 @@ required_log_types := ["api", "audit", "authenticator"]
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
 	data.aipolicy.lib.resources.known(r, "enabled_cluster_log_types")
-	enabled := _strings(data.aipolicy.lib.resources.attr(r, "enabled_cluster_log_types", null))
+	enabled := _strings(object.get(r.attributes, "enabled_cluster_log_types", null))
 	missing := [t | some t in required_log_types; not t in enabled]
 	count(missing) > 0
 	finding := data.aipolicy.lib.resources.finding(

@@ -25,7 +25,7 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_node_group")
 	data.aipolicy.lib.resources.known(r, "ami_type")
-	ami_type := data.aipolicy.lib.resources.attr(r, "ami_type", null)
+	ami_type := object.get(r.attributes, "ami_type", null)
 	is_string(ami_type)
 	startswith(upper(ami_type), "AL2_")
 	finding := data.aipolicy.lib.resources.finding(

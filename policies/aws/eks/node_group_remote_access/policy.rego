@@ -22,7 +22,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_node_group")
-	some i, access in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "remote_access", null))
+	some i, access in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "remote_access", null))
 	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.ec2_ssh_key", [i]))
 	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.source_security_group_ids", [i]))
 	key := object.get(access, "ec2_ssh_key", null)

@@ -31,6 +31,6 @@ deny contains finding if {
 }
 
 _private_access(r) if {
-	some vpc in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "vpc_config", null))
+	some vpc in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "vpc_config", null))
 	vpc.endpoint_private_access == true
 }

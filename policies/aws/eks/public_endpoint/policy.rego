@@ -35,9 +35,9 @@ deny contains finding if {
 	)
 }
 
-_vpc_config(r) := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "vpc_config", null))
+_vpc_config(r) := data.aipolicy.lib.blocks.first(object.get(r.attributes, "vpc_config", null))
 
-_vpc_config(r) := {} if not data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "vpc_config", null))
+_vpc_config(r) := {} if not data.aipolicy.lib.blocks.first(object.get(r.attributes, "vpc_config", null))
 
 _open_to_all(null) := true
 

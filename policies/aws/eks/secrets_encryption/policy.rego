@@ -29,6 +29,6 @@ deny contains finding if {
 }
 
 _encrypts_secrets(r) if {
-	some configuration in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "encryption_config", null))
+	some configuration in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "encryption_config", null))
 	"secrets" in object.get(configuration, "resources", [])
 }

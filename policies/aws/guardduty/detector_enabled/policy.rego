@@ -28,14 +28,14 @@ monitored_features := {"S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "RUNTIME_MONITORING",
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector")
-	data.aipolicy.lib.resources.attr(r, "enable", true) == false
+	r.attributes.enable == false
 	data.aipolicy.lib.resources.known(r, "enable")
 	finding := data.aipolicy.lib.resources.finding(r, "enable", "GuardDuty detector is disabled")
 }
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector")
-	some i, sources in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "datasources", null))
+	some i, sources in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "datasources", null))
 	some j, s3 in data.aipolicy.lib.blocks.elements(object.get(sources, "s3_logs", null))
 	path := sprintf("datasources.%d.s3_logs.%d.enable", [i, j])
 	data.aipolicy.lib.resources.known(r, path)
@@ -45,7 +45,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector")
-	some i, sources in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "datasources", null))
+	some i, sources in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "datasources", null))
 	some j, kubernetes in data.aipolicy.lib.blocks.elements(object.get(sources, "kubernetes", null))
 	some k, audit in data.aipolicy.lib.blocks.elements(object.get(kubernetes, "audit_logs", null))
 	path := sprintf("datasources.%d.kubernetes.%d.audit_logs.%d.enable", [i, j, k])
@@ -58,9 +58,9 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector_feature")
 	data.aipolicy.lib.resources.known(r, "name")
 	data.aipolicy.lib.resources.known(r, "status")
-	name := data.aipolicy.lib.resources.attr(r, "name", "")
+	name := object.get(r.attributes, "name", "")
 	name in monitored_features
-	data.aipolicy.lib.resources.attr(r, "status", "") == "DISABLED"
+	r.attributes.status == "DISABLED"
 	finding := data.aipolicy.lib.resources.finding(
 		r, "status",
 		"GuardDuty protection for model stores or clusters is disabled",

@@ -38,13 +38,13 @@ deny contains finding if {
 	some type in policy_types
 	some r in data.aipolicy.lib.resources.of_type(input, type)
 	data.aipolicy.lib.resources.known(r, "policy")
-	_passes_any_role(_statements(data.aipolicy.lib.resources.attr(r, "policy", null)))
+	_passes_any_role(_statements(object.get(r.attributes, "policy", null)))
 	finding := data.aipolicy.lib.resources.finding(r, "policy", message)
 }
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_role")
-	some i, block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "inline_policy", null))
+	some i, block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "inline_policy", null))
 	data.aipolicy.lib.resources.known(r, sprintf("inline_policy.%d.policy", [i]))
 	_passes_any_role(_statements(object.get(block, "policy", null)))
 	finding := data.aipolicy.lib.resources.finding(r, sprintf("inline_policy.%d.policy", [i]), message)
@@ -53,7 +53,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_policy_document")
 	_json_judged(r)
-	_passes_any_role(_statements(data.aipolicy.lib.resources.attr(r, "json", null)))
+	_passes_any_role(_statements(object.get(r.attributes, "json", null)))
 	finding := data.aipolicy.lib.resources.finding(r, "json", message)
 }
 
@@ -61,7 +61,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_policy_document")
 	not _json_judged(r)
 	statements := [s |
-		some i, block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "statement", null))
+		some i, block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "statement", null))
 		_statement_known(r, i)
 		some s in data.aipolicy.lib.iam.document_statements([block])
 	]
@@ -71,7 +71,7 @@ deny contains finding if {
 
 _json_judged(r) if {
 	data.aipolicy.lib.resources.known(r, "json")
-	is_string(data.aipolicy.lib.resources.attr(r, "json", null))
+	is_string(object.get(r.attributes, "json", null))
 }
 
 _statement_known(r, i) if {

@@ -25,7 +25,7 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_role")
 	data.aipolicy.lib.resources.known(r, "assume_role_policy")
-	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "assume_role_policy", null))
+	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "assume_role_policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "assume_role_policy",

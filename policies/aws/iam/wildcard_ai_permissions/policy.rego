@@ -36,13 +36,13 @@ deny contains finding if {
 	some type in policy_types
 	some r in data.aipolicy.lib.resources.of_type(input, type)
 	data.aipolicy.lib.resources.known(r, "policy")
-	message := _message(_statements(data.aipolicy.lib.resources.attr(r, "policy", null)))
+	message := _message(_statements(object.get(r.attributes, "policy", null)))
 	finding := data.aipolicy.lib.resources.finding(r, "policy", message)
 }
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_role")
-	some i, block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "inline_policy", null))
+	some i, block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "inline_policy", null))
 	data.aipolicy.lib.resources.known(r, sprintf("inline_policy.%d.policy", [i]))
 	message := _message(_statements(object.get(block, "policy", null)))
 	finding := data.aipolicy.lib.resources.finding(r, sprintf("inline_policy.%d.policy", [i]), message)
@@ -51,7 +51,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_policy_document")
 	_json_judged(r)
-	message := _message(_statements(data.aipolicy.lib.resources.attr(r, "json", null)))
+	message := _message(_statements(object.get(r.attributes, "json", null)))
 	finding := data.aipolicy.lib.resources.finding(r, "json", message)
 }
 
@@ -59,7 +59,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_policy_document")
 	not _json_judged(r)
 	statements := [s |
-		some i, block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "statement", null))
+		some i, block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "statement", null))
 		_statement_known(r, i)
 		some s in data.aipolicy.lib.iam.document_statements([block])
 	]
@@ -70,7 +70,7 @@ deny contains finding if {
 # The rendered json is judged when it is known and present; otherwise the statement blocks.
 _json_judged(r) if {
 	data.aipolicy.lib.resources.known(r, "json")
-	is_string(data.aipolicy.lib.resources.attr(r, "json", null))
+	is_string(object.get(r.attributes, "json", null))
 }
 
 _statement_known(r, i) if {

@@ -22,7 +22,7 @@ minimum_days := 14
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_kms_key")
 	data.aipolicy.lib.resources.known(r, "deletion_window_in_days")
-	days := data.aipolicy.lib.resources.attr(r, "deletion_window_in_days", null)
+	days := object.get(r.attributes, "deletion_window_in_days", null)
 	is_number(days)
 	days < minimum_days
 	finding := data.aipolicy.lib.resources.finding(

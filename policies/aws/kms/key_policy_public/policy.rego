@@ -28,7 +28,7 @@ deny contains finding if {
 	some type in ["aws_kms_key", "aws_kms_key_policy"]
 	some r in data.aipolicy.lib.resources.of_type(input, type)
 	data.aipolicy.lib.resources.known(r, "policy")
-	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "policy", null))
+	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",

@@ -45,7 +45,7 @@ deny contains finding if {
 
 _public_policy(r) if {
 	data.aipolicy.lib.resources.known(r, "access_policies")
-	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "access_policies", null))
+	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "access_policies", null))
 	data.aipolicy.lib.principals.is_public(doc)
 }
 
@@ -61,11 +61,11 @@ _domains_of(policy) := domains if {
 # Without a reference, the policy names its domain by a literal domain_name.
 _domains_of(policy) := domains if {
 	count(data.aipolicy.lib.resources.references_of(policy, "domain_name")) == 0
-	name := data.aipolicy.lib.resources.attr(policy, "domain_name", null)
+	name := object.get(policy.attributes, "domain_name", null)
 	is_string(name)
 	domains := [domain |
 		some domain in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-		data.aipolicy.lib.resources.attr(domain, "domain_name", null) == name
+		domain.attributes.domain_name == name
 	]
 }
 
@@ -78,13 +78,13 @@ _exposed(domain) if {
 }
 
 _in_vpc(domain) if {
-	some options in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(domain, "vpc_options", null))
+	some options in data.aipolicy.lib.blocks.elements(object.get(domain.attributes, "vpc_options", null))
 	subnets := object.get(options, "subnet_ids", [])
 	is_array(subnets)
 	count(subnets) > 0
 }
 
 _fine_grained(domain) if {
-	some options in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(domain, "advanced_security_options", null))
+	some options in data.aipolicy.lib.blocks.elements(object.get(domain.attributes, "advanced_security_options", null))
 	options.enabled == true
 }

@@ -26,6 +26,6 @@ deny contains finding if {
 }
 
 _enabled(r) if {
-	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "encrypt_at_rest", null))
+	some block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "encrypt_at_rest", null))
 	block.enabled == true
 }

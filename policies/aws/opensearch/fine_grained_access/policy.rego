@@ -41,7 +41,7 @@ deny contains finding if {
 	)
 }
 
-_options(r) := data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "advanced_security_options", null))
+_options(r) := data.aipolicy.lib.blocks.elements(object.get(r.attributes, "advanced_security_options", null))
 
 _enabled(r) if {
 	some options in _options(r)

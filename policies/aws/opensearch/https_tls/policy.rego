@@ -42,7 +42,7 @@ deny contains finding if {
 	)
 }
 
-_options(r) := data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "domain_endpoint_options", null))
+_options(r) := data.aipolicy.lib.blocks.elements(object.get(r.attributes, "domain_endpoint_options", null))
 
 _tls12(r) if {
 	some options in _options(r)

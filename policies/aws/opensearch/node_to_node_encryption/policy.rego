@@ -28,6 +28,6 @@ deny contains finding if {
 }
 
 _enabled(r) if {
-	some block in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "node_to_node_encryption", null))
+	some block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "node_to_node_encryption", null))
 	block.enabled == true
 }

@@ -22,10 +22,10 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearchserverless_security_policy")
-	data.aipolicy.lib.resources.attr(r, "type", "") == "encryption"
+	r.attributes.type == "encryption"
 	data.aipolicy.lib.resources.known(r, "type")
 	data.aipolicy.lib.resources.known(r, "policy")
-	doc := _document(data.aipolicy.lib.resources.attr(r, "policy", null))
+	doc := _document(object.get(r.attributes, "policy", null))
 	not _customer_key(doc)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",

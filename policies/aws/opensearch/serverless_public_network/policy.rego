@@ -23,10 +23,10 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearchserverless_security_policy")
-	data.aipolicy.lib.resources.attr(r, "type", "") == "network"
+	r.attributes.type == "network"
 	data.aipolicy.lib.resources.known(r, "type")
 	data.aipolicy.lib.resources.known(r, "policy")
-	some rule in _rules(data.aipolicy.lib.resources.attr(r, "policy", null))
+	some rule in _rules(object.get(r.attributes, "policy", null))
 	rule.AllowFromPublic == true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",

@@ -31,7 +31,7 @@ deny contains finding if {
 
 # in_vpc holds when a domain's vpc_options list at least one subnet.
 in_vpc(r) if {
-	some options in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "vpc_options", null))
+	some options in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "vpc_options", null))
 	subnets := object.get(options, "subnet_ids", [])
 	is_array(subnets)
 	count(subnets) > 0

@@ -28,7 +28,7 @@ flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "res
 deny contains finding if {
 	some block in data.aipolicy.lib.resources.of_type(input, "aws_s3_account_public_access_block")
 	some flag in flags
-	data.aipolicy.lib.resources.attr(block, flag, false) != true
+	object.get(block.attributes, flag, false) != true
 	data.aipolicy.lib.resources.known(block, flag)
 	finding := data.aipolicy.lib.resources.finding(
 		block, flag,

@@ -35,7 +35,7 @@ deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	data.aipolicy.lib.blocks.known_pattern(bucket, "logging")
-	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(bucket, "logging", null))
+	not data.aipolicy.lib.blocks.present(object.get(bucket.attributes, "logging", null))
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "bucket", bucket.id)) == 0
 	not _log_target(bucket)
 	not _targets_unknown
@@ -64,7 +64,7 @@ _trail_records(_) if {
 
 _trail_records(bucket) if {
 	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
+	object.get(trail.attributes, "enable_logging", true) != false
 	_selects(trail, bucket)
 }
 
@@ -77,26 +77,26 @@ _trail_records(bucket) if {
 # Some active trail names buckets by literal S3 ARNs (computed once per evaluation).
 _literal_arn_trail if {
 	some trail in data.aipolicy.lib.resources.of_type(input, "aws_cloudtrail")
-	data.aipolicy.lib.resources.attr(trail, "enable_logging", true) != false
+	object.get(trail.attributes, "enable_logging", true) != false
 	some value in _literal_arns(trail)
 	_bucket_arn(value)
 }
 
 _bucket_name(bucket) := name if {
 	data.aipolicy.lib.resources.known(bucket, "bucket")
-	name := data.aipolicy.lib.resources.attr(bucket, "bucket", null)
+	name := object.get(bucket.attributes, "bucket", null)
 	is_string(name)
 	name != ""
 }
 
 _literal_arns(trail) := array.concat(
 	[value |
-		some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
+		some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "event_selector", null))
 		some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
 		some value in object.get(resource, "values", [])
 	],
 	[value |
-		some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+		some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "advanced_event_selector", null))
 		some field in data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
 		field.field == "resources.ARN"
 		some value in object.get(field, "starts_with", [])
@@ -117,14 +117,14 @@ _names_bucket(value, bucket) if {
 }
 
 _selects(trail, bucket) if {
-	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "event_selector", null))
+	some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "event_selector", null))
 	some resource in data.aipolicy.lib.blocks.elements(object.get(selector, "data_resource", null))
 	resource.type == "AWS::S3::Object"
 	_values_cover(object.get(resource, "values", []), trail, bucket)
 }
 
 _selects(trail, bucket) if {
-	some selector in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(trail, "advanced_event_selector", null))
+	some selector in data.aipolicy.lib.blocks.elements(object.get(trail.attributes, "advanced_event_selector", null))
 	fields := data.aipolicy.lib.blocks.elements(object.get(selector, "field_selector", null))
 	some field in fields
 	field.field == "resources.type"

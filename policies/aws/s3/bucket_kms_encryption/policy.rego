@@ -30,7 +30,7 @@ kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_server_side_encryption_configuration")
-	not _uses_kms(data.aipolicy.lib.resources.attr(config, "rule", []))
+	not _uses_kms(object.get(config.attributes, "rule", []))
 	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _for_log_target(config)
 	finding := data.aipolicy.lib.resources.finding(
@@ -52,7 +52,7 @@ deny contains finding if {
 		"server_side_encryption_configuration.*.rule.*.apply_server_side_encryption_by_default.*.sse_algorithm",
 	)
 	rules := [rule |
-		some inline in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(bucket, "server_side_encryption_configuration", null))
+		some inline in data.aipolicy.lib.blocks.elements(object.get(bucket.attributes, "server_side_encryption_configuration", null))
 		some rule in data.aipolicy.lib.blocks.elements(object.get(inline, "rule", null))
 	]
 	not _uses_kms(rules)

@@ -40,7 +40,7 @@ deny contains finding if {
 	not _account_block_may_cover
 	some block in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_public_access_block")
 	some flag in flags
-	data.aipolicy.lib.resources.attr(block, flag, false) != true
+	object.get(block.attributes, flag, false) != true
 	data.aipolicy.lib.resources.known(block, flag)
 	finding := data.aipolicy.lib.resources.finding(
 		block, flag,
@@ -58,4 +58,4 @@ _account_block_may_cover if {
 
 _on_or_unknown(r, flag) if not data.aipolicy.lib.resources.known(r, flag)
 
-_on_or_unknown(r, flag) if data.aipolicy.lib.resources.attr(r, flag, false) == true
+_on_or_unknown(r, flag) if r.attributes[flag] == true

@@ -32,7 +32,7 @@ deny contains finding if {
 	every policy in policies {
 		data.aipolicy.lib.resources.known(policy, "policy")
 	}
-	not _denies_insecure_transport(data.aipolicy.lib.resources.attr(bucket, "policy", null))
+	not _denies_insecure_transport(object.get(bucket.attributes, "policy", null))
 	not _some_denies_insecure_transport(policies)
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "policy",
@@ -42,7 +42,7 @@ deny contains finding if {
 
 _some_denies_insecure_transport(policies) if {
 	some policy in policies
-	_denies_insecure_transport(data.aipolicy.lib.resources.attr(policy, "policy", null))
+	_denies_insecure_transport(object.get(policy.attributes, "policy", null))
 }
 
 _denies_insecure_transport(policy) if {

@@ -45,11 +45,11 @@ deny contains finding if {
 }
 
 _status_enabled(r) if {
-	some configuration in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "versioning_configuration", null))
+	some configuration in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "versioning_configuration", null))
 	configuration.status == "Enabled"
 }
 
 _inline_enabled(r) if {
-	some versioning in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "versioning", null))
+	some versioning in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "versioning", null))
 	versioning.enabled == true
 }

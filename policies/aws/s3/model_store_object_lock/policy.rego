@@ -60,7 +60,7 @@ deny contains finding if {
 _model_store(bucket) if {
 	some attribute in ["tags", "tags_all"]
 	data.aipolicy.lib.resources.known(bucket, attribute)
-	tags := data.aipolicy.lib.resources.attr(bucket, attribute, {})
+	tags := object.get(bucket.attributes, attribute, {})
 	is_object(tags)
 	some key, value in tags
 	lower(key) in store_tag_keys
@@ -68,15 +68,15 @@ _model_store(bucket) if {
 	lower(value) in store_tag_values
 }
 
-_locked_inline(bucket) if data.aipolicy.lib.resources.attr(bucket, "object_lock_enabled", false) == true
+_locked_inline(bucket) if bucket.attributes.object_lock_enabled == true
 
 _locked_inline(bucket) if {
-	some config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(bucket, "object_lock_configuration", null))
+	some config in data.aipolicy.lib.blocks.elements(object.get(bucket.attributes, "object_lock_configuration", null))
 	config.object_lock_enabled == "Enabled"
 }
 
 _replicated_inline(bucket) if {
-	some config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(bucket, "replication_configuration", null))
+	some config in data.aipolicy.lib.blocks.elements(object.get(bucket.attributes, "replication_configuration", null))
 	_has_active_rule(object.get(config, "rules", null))
 }
 
@@ -97,7 +97,7 @@ _separately_protected(bucket) if {
 # A replication configuration counts unless every rule is known to be disabled.
 _replication_may_be_active(replication) if not data.aipolicy.lib.blocks.known_pattern(replication, "rule.*.status")
 
-_replication_may_be_active(replication) if _has_active_rule(data.aipolicy.lib.resources.attr(replication, "rule", null))
+_replication_may_be_active(replication) if _has_active_rule(object.get(replication.attributes, "rule", null))
 
 _has_active_rule(rules) if {
 	some rule in data.aipolicy.lib.blocks.elements(rules)

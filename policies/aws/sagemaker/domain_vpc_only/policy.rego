@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_domain")
-	data.aipolicy.lib.resources.attr(r, "app_network_access_type", "PublicInternetOnly") != "VpcOnly"
+	object.get(r.attributes, "app_network_access_type", "PublicInternetOnly") != "VpcOnly"
 	data.aipolicy.lib.resources.known(r, "app_network_access_type")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "app_network_access_type",

@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	some i, async in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "async_inference_config", null))
+	some i, async in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "async_inference_config", null))
 	some j, output in data.aipolicy.lib.blocks.elements(object.get(async, "output_config", null))
 	path := sprintf("async_inference_config.%d.output_config.%d.kms_key_id", [i, j])
 	data.aipolicy.lib.resources.known(r, path)

@@ -31,7 +31,7 @@ deny contains finding if {
 }
 
 _rolls_back(r) if {
-	some config in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "deployment_config", null))
+	some config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "deployment_config", null))
 	some rollback in data.aipolicy.lib.blocks.elements(object.get(config, "auto_rollback_configuration", null))
 	data.aipolicy.lib.blocks.present(object.get(rollback, "alarms", null))
 }

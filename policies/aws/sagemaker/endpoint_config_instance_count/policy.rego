@@ -23,7 +23,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	some i, variant in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "production_variants", null))
+	some i, variant in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "production_variants", null))
 	path := sprintf("production_variants.%d.initial_instance_count", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	data.aipolicy.lib.resources.known(r, sprintf("production_variants.%d.serverless_config", [i]))

@@ -27,7 +27,7 @@ instance_storage_families := {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	data.aipolicy.lib.resources.attr(r, "kms_key_arn", null) in {null, ""}
+	object.get(r.attributes, "kms_key_arn", null) in {null, ""}
 	data.aipolicy.lib.resources.known(r, "kms_key_arn")
 	data.aipolicy.lib.blocks.known_pattern(r, "production_variants.*.instance_type")
 	not _uses_instance_storage(r)
@@ -38,7 +38,7 @@ deny contains finding if {
 }
 
 _uses_instance_storage(r) if {
-	some variant in data.aipolicy.lib.resources.attr(r, "production_variants", [])
+	some variant in object.get(r.attributes, "production_variants", [])
 	instance_type := object.get(variant, "instance_type", null)
 	is_string(instance_type)
 	parts := split(instance_type, ".")

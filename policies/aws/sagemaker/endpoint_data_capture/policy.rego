@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	not data.aipolicy.lib.blocks.present(data.aipolicy.lib.resources.attr(r, "data_capture_config", null))
+	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "data_capture_config", null))
 	data.aipolicy.lib.resources.known(r, "data_capture_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "data_capture_config",
@@ -31,7 +31,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	data.aipolicy.lib.resources.known(r, "data_capture_config.0.enable_capture")
-	capture := data.aipolicy.lib.blocks.first(data.aipolicy.lib.resources.attr(r, "data_capture_config", null))
+	capture := data.aipolicy.lib.blocks.first(object.get(r.attributes, "data_capture_config", null))
 	object.get(capture, "enable_capture", false) != true
 	finding := data.aipolicy.lib.resources.finding(
 		r, "data_capture_config.0.enable_capture",

@@ -24,7 +24,7 @@ input_modes := {"Input", "InputAndOutput"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	some i, capture in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "data_capture_config", null))
+	some i, capture in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "data_capture_config", null))
 	path := sprintf("data_capture_config.%d.capture_options", [i])
 	data.aipolicy.lib.resources.known(r, path)
 	not _captures_input(capture)

@@ -24,7 +24,7 @@ variant_blocks := ["production_variants", "shadow_production_variants"]
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some block in variant_blocks
-	some i, variant in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, block, null))
+	some i, variant in data.aipolicy.lib.blocks.elements(object.get(r.attributes, block, null))
 	path := sprintf("%s.%d.enable_ssm_access", [block, i])
 	data.aipolicy.lib.resources.known(r, path)
 	variant.enable_ssm_access == true

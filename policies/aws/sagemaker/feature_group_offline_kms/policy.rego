@@ -21,7 +21,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_feature_group")
-	some i, offline in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "offline_store_config", null))
+	some i, offline in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "offline_store_config", null))
 	some j, storage in data.aipolicy.lib.blocks.elements(object.get(offline, "s3_storage_config", null))
 	path := sprintf("offline_store_config.%d.s3_storage_config.%d.kms_key_id", [i, j])
 	data.aipolicy.lib.resources.known(r, path)

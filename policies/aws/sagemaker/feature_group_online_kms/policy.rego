@@ -21,7 +21,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_feature_group")
-	some i, online in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, "online_store_config", null))
+	some i, online in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "online_store_config", null))
 	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.enable_online_store", [i]))
 	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.storage_type", [i]))
 	online.enable_online_store == true

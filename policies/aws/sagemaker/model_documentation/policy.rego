@@ -31,7 +31,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model_package_group")
 	data.aipolicy.lib.resources.known(r, "model_package_group_description")
 	_tags_known(r)
-	not _non_empty(data.aipolicy.lib.resources.attr(r, "model_package_group_description", null))
+	not _non_empty(object.get(r.attributes, "model_package_group_description", null))
 	not _doc_tagged(r)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "model_package_group_description",
@@ -60,13 +60,13 @@ _tags_known(r) if {
 
 _from_model_package(r) if {
 	some block in container_blocks
-	some container in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, block, null))
+	some container in data.aipolicy.lib.blocks.elements(object.get(r.attributes, block, null))
 	_non_empty(object.get(container, "model_package_name", null))
 }
 
 _doc_tagged(r) if {
 	some attribute in ["tags_all", "tags"]
-	tags := data.aipolicy.lib.resources.attr(r, attribute, null)
+	tags := object.get(r.attributes, attribute, null)
 	is_object(tags)
 	some key, value in tags
 	lower(key) in doc_tag_keys

@@ -29,7 +29,7 @@ container_blocks := ["primary_container", "container"]
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model")
 	some block in container_blocks
-	some i, container in data.aipolicy.lib.blocks.elements(data.aipolicy.lib.resources.attr(r, block, null))
+	some i, container in data.aipolicy.lib.blocks.elements(object.get(r.attributes, block, null))
 	path := sprintf("%s.%d.image", [block, i])
 	data.aipolicy.lib.resources.known(r, path)
 	image := object.get(container, "image", null)
@@ -52,5 +52,5 @@ _problem(_, image) := "model image comes from outside Amazon ECR and is not pinn
 
 _model_account(r) := account if {
 	data.aipolicy.lib.resources.known(r, "execution_role_arn")
-	account := data.aipolicy.lib.images.arn_account(data.aipolicy.lib.resources.attr(r, "execution_role_arn", null))
+	account := data.aipolicy.lib.images.arn_account(object.get(r.attributes, "execution_role_arn", null))
 }

@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model")
-	data.aipolicy.lib.resources.attr(r, "enable_network_isolation", false) != true
+	object.get(r.attributes, "enable_network_isolation", false) != true
 	data.aipolicy.lib.resources.known(r, "enable_network_isolation")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "enable_network_isolation",

@@ -23,7 +23,7 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model_package_group_policy")
 	data.aipolicy.lib.resources.known(r, "resource_policy")
-	doc := data.aipolicy.lib.iam.document(data.aipolicy.lib.resources.attr(r, "resource_policy", null))
+	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "resource_policy", null))
 	some statement in _statements(doc)
 	statement.Effect == "Allow"
 	_everyone(object.get(statement, "Principal", null))

@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.attr(r, "direct_internet_access", "Enabled") != "Disabled"
+	object.get(r.attributes, "direct_internet_access", "Enabled") != "Disabled"
 	data.aipolicy.lib.resources.known(r, "direct_internet_access")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "direct_internet_access",

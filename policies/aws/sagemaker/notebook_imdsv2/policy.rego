@@ -32,7 +32,7 @@ deny contains finding if {
 }
 
 _requires_v2(r) if {
-	blocks := data.aipolicy.lib.resources.attr(r, "instance_metadata_service_configuration", null)
+	blocks := object.get(r.attributes, "instance_metadata_service_configuration", null)
 	some block in data.aipolicy.lib.blocks.elements(blocks)
 	object.get(block, "minimum_instance_metadata_service_version", null) in {"2", 2}
 }

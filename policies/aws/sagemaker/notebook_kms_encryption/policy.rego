@@ -17,7 +17,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.attr(r, "kms_key_id", null) in {null, ""}
+	object.get(r.attributes, "kms_key_id", null) in {null, ""}
 	data.aipolicy.lib.resources.known(r, "kms_key_id")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "kms_key_id",

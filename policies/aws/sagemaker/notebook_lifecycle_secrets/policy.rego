@@ -40,7 +40,7 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance_lifecycle_configuration")
 	some attribute in script_attributes
 	data.aipolicy.lib.resources.known(r, attribute)
-	texts := _texts(data.aipolicy.lib.resources.attr(r, attribute, null))
+	texts := _texts(object.get(r.attributes, attribute, null))
 	kinds := sort([kind |
 		some kind, pattern in secret_patterns
 		_matches_any(pattern, texts)

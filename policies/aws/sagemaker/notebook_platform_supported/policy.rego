@@ -28,7 +28,7 @@ end_of_life_platforms := {"notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.attr(r, "platform_identifier", null) in end_of_life_platforms
+	object.get(r.attributes, "platform_identifier", null) in end_of_life_platforms
 	data.aipolicy.lib.resources.known(r, "platform_identifier")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "platform_identifier",

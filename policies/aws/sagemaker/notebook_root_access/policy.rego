@@ -19,7 +19,7 @@ import rego.v1
 # calls through package imports (microsoft/regorus#747).
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.attr(r, "root_access", "Enabled") != "Disabled"
+	object.get(r.attributes, "root_access", "Enabled") != "Disabled"
 	data.aipolicy.lib.resources.known(r, "root_access")
 	finding := data.aipolicy.lib.resources.finding(r, "root_access", "notebook instance grants root access to its users")
 }

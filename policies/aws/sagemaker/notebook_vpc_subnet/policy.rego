@@ -20,7 +20,7 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.attr(r, "subnet_id", null) in {null, ""}
+	object.get(r.attributes, "subnet_id", null) in {null, ""}
 	data.aipolicy.lib.resources.known(r, "subnet_id")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "subnet_id",
