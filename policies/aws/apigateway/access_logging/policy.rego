@@ -24,8 +24,8 @@ import rego.v1
 deny contains finding if {
 	some type in ["aws_api_gateway_stage", "aws_apigatewayv2_stage"]
 	some r in data.aipolicy.lib.resources.of_type(input, type)
-	data.aipolicy.lib.blocks.known_pattern(r, "access_log_settings.*.destination_arn")
 	not _logged(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "access_log_settings.*.destination_arn")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "access_log_settings",
 		"stage writes no access logs",

@@ -23,12 +23,12 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_route")
-	data.aipolicy.lib.resources.known(r, "route_key")
-	data.aipolicy.lib.resources.known(r, "authorization_type")
 	key := object.get(r.attributes, "route_key", null)
 	is_string(key)
 	_judged(r, key)
 	upper(_authorization(r)) == "NONE"
+	data.aipolicy.lib.resources.known(r, "route_key")
+	data.aipolicy.lib.resources.known(r, "authorization_type")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "authorization_type",
 		"route accepts requests without authorization",

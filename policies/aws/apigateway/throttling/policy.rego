@@ -46,9 +46,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some stage in data.aipolicy.lib.resources.of_type(input, "aws_apigatewayv2_stage")
+	not _v2_throttled(stage)
 	data.aipolicy.lib.blocks.known_pattern(stage, "default_route_settings")
 	data.aipolicy.lib.blocks.known_pattern(stage, "route_settings")
-	not _v2_throttled(stage)
 	finding := data.aipolicy.lib.resources.finding(stage, "default_route_settings", message)
 }
 

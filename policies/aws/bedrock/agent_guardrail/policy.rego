@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
-	data.aipolicy.lib.resources.known(r, "guardrail_configuration")
 	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "guardrail_configuration", null))
+	data.aipolicy.lib.resources.known(r, "guardrail_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "guardrail_configuration",
 		"agent has no guardrail",
@@ -33,9 +33,9 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
 	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "guardrail_configuration", null))
+	object.get(config, "guardrail_identifier", null) in {null, ""}
 	path := sprintf("guardrail_configuration.%d.guardrail_identifier", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(config, "guardrail_identifier", null) in {null, ""}
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"agent guardrail configuration names no guardrail",

@@ -22,10 +22,10 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_agent")
 	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "guardrail_configuration", null))
 	path := sprintf("guardrail_configuration.%d.guardrail_version", [i])
-	data.aipolicy.lib.resources.known(r, path)
 	version := object.get(config, "guardrail_version", null)
 	is_string(version)
 	upper(version) == "DRAFT"
+	data.aipolicy.lib.resources.known(r, path)
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"agent uses the mutable draft version of its guardrail",

@@ -20,8 +20,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrock_custom_model")
-	data.aipolicy.lib.resources.known(r, "vpc_config")
 	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "vpc_config", null))
+	data.aipolicy.lib.resources.known(r, "vpc_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "vpc_config",
 		"model customization job does not run in a VPC",

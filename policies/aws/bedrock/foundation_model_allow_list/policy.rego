@@ -38,11 +38,11 @@ deny contains finding if {
 	is_array(allowed)
 	some type, attribute in model_attributes
 	some r in data.aipolicy.lib.resources.of_type(input, type)
-	data.aipolicy.lib.resources.known(r, attribute)
 	model := object.get(r.attributes, attribute, null)
 	is_string(model)
 	model != ""
 	not _allowed(_model_id(model), allowed)
+	data.aipolicy.lib.resources.known(r, attribute)
 	finding := data.aipolicy.lib.resources.finding(
 		r, attribute,
 		"foundation model is not on the organisation's allow-list",

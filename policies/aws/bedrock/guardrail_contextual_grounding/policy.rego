@@ -25,9 +25,9 @@ required_filters := {"GROUNDING", "RELEVANCE"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrock_guardrail")
-	data.aipolicy.lib.blocks.known_pattern(r, "contextual_grounding_policy_config.*.filters_config")
 	missing := required_filters - _filter_types(r)
 	count(missing) > 0
+	data.aipolicy.lib.blocks.known_pattern(r, "contextual_grounding_policy_config.*.filters_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "contextual_grounding_policy_config",
 		"guardrail does not check responses for both grounding and relevance",

@@ -21,8 +21,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrock_guardrail")
-	data.aipolicy.lib.blocks.known_pattern(r, "content_policy_config.*.filters_config")
 	not _blocks_prompt_attacks(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "content_policy_config.*.filters_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "content_policy_config",
 		"guardrail does not block prompt attacks at HIGH input strength",

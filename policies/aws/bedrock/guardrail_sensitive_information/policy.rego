@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrock_guardrail")
-	data.aipolicy.lib.resources.known(r, "sensitive_information_policy_config")
 	not _filters_sensitive_information(r)
+	data.aipolicy.lib.resources.known(r, "sensitive_information_policy_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "sensitive_information_policy_config",
 		"guardrail does not filter personal or sensitive information",

@@ -24,11 +24,11 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
 	some i, config in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "knowledge_base_configuration", null))
-	data.aipolicy.lib.resources.known(r, sprintf("knowledge_base_configuration.%d.type", [i]))
 	config.type == "MANAGED"
+	not _has_key(object.get(config, "managed_knowledge_base_configuration", null))
+	data.aipolicy.lib.resources.known(r, sprintf("knowledge_base_configuration.%d.type", [i]))
 	path := sprintf("knowledge_base_configuration.%d.managed_knowledge_base_configuration", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	not _has_key(object.get(config, "managed_knowledge_base_configuration", null))
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"managed knowledge base is not encrypted with a customer-managed KMS key",

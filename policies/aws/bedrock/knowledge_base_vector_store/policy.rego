@@ -28,8 +28,8 @@ internet_stores := {"PINECONE", "REDIS_ENTERPRISE_CLOUD"}
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
 	some i, storage in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "storage_configuration", null))
-	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	object.get(storage, "type", null) in internet_stores
+	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	finding := data.aipolicy.lib.resources.finding(
 		r, sprintf("storage_configuration.%d.type", [i]),
 		"knowledge base stores its vectors in a third-party service reached over the internet",
@@ -39,11 +39,11 @@ deny contains finding if {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_bedrockagent_knowledge_base")
 	some i, storage in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "storage_configuration", null))
-	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	storage.type == "MONGO_DB_ATLAS"
+	not _private_link(object.get(storage, "mongo_db_atlas_configuration", null))
+	data.aipolicy.lib.resources.known(r, sprintf("storage_configuration.%d.type", [i]))
 	path := sprintf("storage_configuration.%d.mongo_db_atlas_configuration", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	not _private_link(object.get(storage, "mongo_db_atlas_configuration", null))
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"knowledge base reaches its MongoDB Atlas vector store without PrivateLink",

@@ -36,9 +36,9 @@ tag_keys := {"threat-model", "threat_model", "threatmodel"}
 deny contains finding if {
 	some type in ai_types
 	some r in data.aipolicy.lib.resources.of_type(input, type)
+	not _tagged(r)
 	data.aipolicy.lib.resources.known(r, "tags")
 	data.aipolicy.lib.resources.known(r, "tags_all")
-	not _tagged(r)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "tags",
 		"AI resource does not reference its threat model in a threat-model tag",

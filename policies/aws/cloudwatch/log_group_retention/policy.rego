@@ -24,11 +24,11 @@ minimum_days := 365
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_cloudwatch_log_group")
-	data.aipolicy.lib.resources.known(r, "retention_in_days")
 	days := object.get(r.attributes, "retention_in_days", 0)
 	is_number(days)
 	days > 0
 	days < minimum_days
+	data.aipolicy.lib.resources.known(r, "retention_in_days")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "retention_in_days",
 		"log group keeps events for less than a year",

@@ -20,8 +20,8 @@ immutable := {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository")
-	data.aipolicy.lib.resources.known(r, "image_tag_mutability")
 	not object.get(r.attributes, "image_tag_mutability", "MUTABLE") in immutable
+	data.aipolicy.lib.resources.known(r, "image_tag_mutability")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "image_tag_mutability",
 		"repository allows image tags to be overwritten",

@@ -23,8 +23,8 @@ kms_types := {"KMS", "KMS_DSSE"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository")
-	data.aipolicy.lib.blocks.known_pattern(r, "encryption_configuration.*.encryption_type")
 	not _uses_kms(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "encryption_configuration.*.encryption_type")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "encryption_configuration",
 		"repository is not encrypted with a KMS key",

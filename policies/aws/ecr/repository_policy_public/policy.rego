@@ -22,9 +22,9 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository_policy")
-	data.aipolicy.lib.resources.known(r, "policy")
 	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
+	data.aipolicy.lib.resources.known(r, "policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",
 		"repository policy allows everyone without a condition restricting the caller",

@@ -24,9 +24,9 @@ scanning_frequencies := {"SCAN_ON_PUSH", "CONTINUOUS_SCAN"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_ecr_repository")
-	data.aipolicy.lib.resources.known(r, "image_scanning_configuration")
 	not _scans_on_push(r)
 	not _registry_may_scan(r)
+	data.aipolicy.lib.resources.known(r, "image_scanning_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "image_scanning_configuration",
 		"repository does not scan images on push",

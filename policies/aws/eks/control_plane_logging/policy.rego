@@ -24,10 +24,10 @@ required_log_types := ["api", "audit", "authenticator"]
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
-	data.aipolicy.lib.resources.known(r, "enabled_cluster_log_types")
 	enabled := _strings(object.get(r.attributes, "enabled_cluster_log_types", null))
 	missing := [t | some t in required_log_types; not t in enabled]
 	count(missing) > 0
+	data.aipolicy.lib.resources.known(r, "enabled_cluster_log_types")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "enabled_cluster_log_types",
 		concat("", ["cluster control plane does not log: ", concat(", ", missing)]),

@@ -24,10 +24,10 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_node_group")
-	data.aipolicy.lib.resources.known(r, "ami_type")
 	ami_type := object.get(r.attributes, "ami_type", null)
 	is_string(ami_type)
 	startswith(upper(ami_type), "AL2_")
+	data.aipolicy.lib.resources.known(r, "ami_type")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "ami_type",
 		"node group runs an Amazon Linux 2 AMI, which no longer receives EKS updates",

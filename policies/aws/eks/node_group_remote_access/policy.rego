@@ -23,12 +23,12 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_node_group")
 	some i, access in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "remote_access", null))
-	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.ec2_ssh_key", [i]))
-	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.source_security_group_ids", [i]))
 	key := object.get(access, "ec2_ssh_key", null)
 	is_string(key)
 	key != ""
 	_no_groups(object.get(access, "source_security_group_ids", null))
+	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.ec2_ssh_key", [i]))
+	data.aipolicy.lib.resources.known(r, sprintf("remote_access.%d.source_security_group_ids", [i]))
 	finding := data.aipolicy.lib.resources.finding(
 		r, sprintf("remote_access.%d.source_security_group_ids", [i]),
 		"node group allows SSH from the whole internet",

@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
-	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.endpoint_private_access")
 	not _private_access(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.endpoint_private_access")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "vpc_config.0.endpoint_private_access",
 		"cluster API has no private endpoint in the VPC",

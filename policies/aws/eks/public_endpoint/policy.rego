@@ -24,11 +24,11 @@ open_cidrs := {"0.0.0.0/0", "::/0"}
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
-	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.endpoint_public_access")
-	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.public_access_cidrs")
 	vpc := _vpc_config(r)
 	object.get(vpc, "endpoint_public_access", true) == true
 	_open_to_all(object.get(vpc, "public_access_cidrs", null))
+	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.endpoint_public_access")
+	data.aipolicy.lib.blocks.known_pattern(r, "vpc_config.*.public_access_cidrs")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "vpc_config.0.public_access_cidrs",
 		"cluster API endpoint is reachable from the whole internet",

@@ -20,8 +20,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
-	data.aipolicy.lib.blocks.known_pattern(r, "encryption_config.*.resources")
 	not _encrypts_secrets(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "encryption_config.*.resources")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "encryption_config",
 		"cluster does not encrypt Kubernetes secrets with a KMS key",

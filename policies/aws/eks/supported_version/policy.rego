@@ -26,9 +26,9 @@ supported_minor_versions := ["1.32", "1.33", "1.34", "1.35", "1.36"]
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_eks_cluster")
-	data.aipolicy.lib.resources.known(r, "version")
 	version := _minor(object.get(r.attributes, "version", null))
 	not _supported(version)
+	data.aipolicy.lib.resources.known(r, "version")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "version",
 		"cluster runs a Kubernetes version that is no longer supported by Amazon EKS",

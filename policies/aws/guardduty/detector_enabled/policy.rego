@@ -37,9 +37,9 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector")
 	some i, sources in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "datasources", null))
 	some j, s3 in data.aipolicy.lib.blocks.elements(object.get(sources, "s3_logs", null))
+	s3.enable == false
 	path := sprintf("datasources.%d.s3_logs.%d.enable", [i, j])
 	data.aipolicy.lib.resources.known(r, path)
-	s3.enable == false
 	finding := data.aipolicy.lib.resources.finding(r, path, "GuardDuty S3 protection is disabled")
 }
 
@@ -48,19 +48,19 @@ deny contains finding if {
 	some i, sources in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "datasources", null))
 	some j, kubernetes in data.aipolicy.lib.blocks.elements(object.get(sources, "kubernetes", null))
 	some k, audit in data.aipolicy.lib.blocks.elements(object.get(kubernetes, "audit_logs", null))
+	audit.enable == false
 	path := sprintf("datasources.%d.kubernetes.%d.audit_logs.%d.enable", [i, j, k])
 	data.aipolicy.lib.resources.known(r, path)
-	audit.enable == false
 	finding := data.aipolicy.lib.resources.finding(r, path, "GuardDuty EKS audit log monitoring is disabled")
 }
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_guardduty_detector_feature")
-	data.aipolicy.lib.resources.known(r, "name")
-	data.aipolicy.lib.resources.known(r, "status")
 	name := object.get(r.attributes, "name", "")
 	name in monitored_features
 	r.attributes.status == "DISABLED"
+	data.aipolicy.lib.resources.known(r, "name")
+	data.aipolicy.lib.resources.known(r, "status")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "status",
 		"GuardDuty protection for model stores or clusters is disabled",

@@ -49,8 +49,8 @@ arn_list_attributes := {
 deny contains finding if {
 	some type in single_arn_types
 	some r in data.aipolicy.lib.resources.of_type(input, type)
-	data.aipolicy.lib.resources.known(r, "policy_arn")
 	full_access(object.get(r.attributes, "policy_arn", null))
+	data.aipolicy.lib.resources.known(r, "policy_arn")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy_arn",
 		"attaches an AWS-managed full-access policy for SageMaker or Bedrock",
@@ -61,8 +61,8 @@ deny contains finding if {
 	some type, attribute in arn_list_attributes
 	some r in data.aipolicy.lib.resources.of_type(input, type)
 	some i, arn in _list(object.get(r.attributes, attribute, null))
-	data.aipolicy.lib.resources.known(r, sprintf("%s.%d", [attribute, i]))
 	full_access(arn)
+	data.aipolicy.lib.resources.known(r, sprintf("%s.%d", [attribute, i]))
 	finding := data.aipolicy.lib.resources.finding(
 		r, attribute,
 		"attaches an AWS-managed full-access policy for SageMaker or Bedrock",

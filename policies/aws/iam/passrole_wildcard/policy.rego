@@ -37,16 +37,16 @@ message := "policy allows iam:PassRole on every role"
 deny contains finding if {
 	some type in policy_types
 	some r in data.aipolicy.lib.resources.of_type(input, type)
-	data.aipolicy.lib.resources.known(r, "policy")
 	_passes_any_role(_statements(object.get(r.attributes, "policy", null)))
+	data.aipolicy.lib.resources.known(r, "policy")
 	finding := data.aipolicy.lib.resources.finding(r, "policy", message)
 }
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_role")
 	some i, block in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "inline_policy", null))
-	data.aipolicy.lib.resources.known(r, sprintf("inline_policy.%d.policy", [i]))
 	_passes_any_role(_statements(object.get(block, "policy", null)))
+	data.aipolicy.lib.resources.known(r, sprintf("inline_policy.%d.policy", [i]))
 	finding := data.aipolicy.lib.resources.finding(r, sprintf("inline_policy.%d.policy", [i]), message)
 }
 

@@ -24,9 +24,9 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_iam_role")
-	data.aipolicy.lib.resources.known(r, "assume_role_policy")
 	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "assume_role_policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
+	data.aipolicy.lib.resources.known(r, "assume_role_policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "assume_role_policy",
 		"role can be assumed by any AWS principal",

@@ -21,10 +21,10 @@ minimum_days := 14
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_kms_key")
-	data.aipolicy.lib.resources.known(r, "deletion_window_in_days")
 	days := object.get(r.attributes, "deletion_window_in_days", null)
 	is_number(days)
 	days < minimum_days
+	data.aipolicy.lib.resources.known(r, "deletion_window_in_days")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "deletion_window_in_days",
 		"key deletion window is shorter than 14 days",

@@ -20,9 +20,9 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_kms_key")
 	object.get(r.attributes, "customer_master_key_spec", "SYMMETRIC_DEFAULT") in {null, "SYMMETRIC_DEFAULT"}
-	data.aipolicy.lib.resources.known(r, "customer_master_key_spec")
 	object.get(r.attributes, "enable_key_rotation", false) != true
 	data.aipolicy.lib.resources.known(r, "enable_key_rotation")
+	data.aipolicy.lib.resources.known(r, "customer_master_key_spec")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "enable_key_rotation",
 		"symmetric KMS key does not rotate its key material automatically",

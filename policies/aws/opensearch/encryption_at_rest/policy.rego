@@ -20,8 +20,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "encrypt_at_rest.*.enabled")
 	not _enabled(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "encrypt_at_rest.*.enabled")
 	finding := data.aipolicy.lib.resources.finding(r, "encrypt_at_rest.0.enabled", "domain does not encrypt data at rest")
 }
 

@@ -23,8 +23,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "advanced_security_options.*.enabled")
 	not _enabled(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "advanced_security_options.*.enabled")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "advanced_security_options.0.enabled",
 		"domain does not use fine-grained access control",

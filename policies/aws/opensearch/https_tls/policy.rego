@@ -23,9 +23,9 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "domain_endpoint_options.*.enforce_https")
 	some options in _options(r)
 	options.enforce_https == false
+	data.aipolicy.lib.blocks.known_pattern(r, "domain_endpoint_options.*.enforce_https")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "domain_endpoint_options.0.enforce_https",
 		"domain accepts plain HTTP",
@@ -34,8 +34,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "domain_endpoint_options.*.tls_security_policy")
 	not _tls12(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "domain_endpoint_options.*.tls_security_policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "domain_endpoint_options.0.tls_security_policy",
 		"domain does not require TLS 1.2 or later",

@@ -19,8 +19,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "node_to_node_encryption.*.enabled")
 	not _enabled(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "node_to_node_encryption.*.enabled")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "node_to_node_encryption.0.enabled",
 		"domain does not encrypt traffic between its nodes",

@@ -23,10 +23,10 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearchserverless_security_policy")
 	r.attributes.type == "encryption"
-	data.aipolicy.lib.resources.known(r, "type")
-	data.aipolicy.lib.resources.known(r, "policy")
 	doc := _document(object.get(r.attributes, "policy", null))
 	not _customer_key(doc)
+	data.aipolicy.lib.resources.known(r, "type")
+	data.aipolicy.lib.resources.known(r, "policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",
 		"encryption policy uses an AWS-owned key instead of a customer-managed key",

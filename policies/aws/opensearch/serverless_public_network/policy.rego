@@ -24,10 +24,10 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearchserverless_security_policy")
 	r.attributes.type == "network"
-	data.aipolicy.lib.resources.known(r, "type")
-	data.aipolicy.lib.resources.known(r, "policy")
 	some rule in _rules(object.get(r.attributes, "policy", null))
 	rule.AllowFromPublic == true
+	data.aipolicy.lib.resources.known(r, "type")
+	data.aipolicy.lib.resources.known(r, "policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",
 		"network policy allows public access to collections",

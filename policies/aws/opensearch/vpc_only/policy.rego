@@ -21,8 +21,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_opensearch_domain")
-	data.aipolicy.lib.blocks.known_pattern(r, "vpc_options.*.subnet_ids")
 	not in_vpc(r)
+	data.aipolicy.lib.blocks.known_pattern(r, "vpc_options.*.subnet_ids")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "vpc_options",
 		"domain has a public endpoint instead of a VPC endpoint",

@@ -34,12 +34,12 @@ import rego.v1
 deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_logging", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
-	data.aipolicy.lib.blocks.known_pattern(bucket, "logging")
 	not data.aipolicy.lib.blocks.present(object.get(bucket.attributes, "logging", null))
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_logging", "bucket", bucket.id)) == 0
 	not _log_target(bucket)
 	not _targets_unknown
 	not _trail_records(bucket)
+	data.aipolicy.lib.blocks.known_pattern(bucket, "logging")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "logging",
 		"bucket has no server access logging",

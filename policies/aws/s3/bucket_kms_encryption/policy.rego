@@ -31,8 +31,8 @@ kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 deny contains finding if {
 	some config in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_server_side_encryption_configuration")
 	not _uses_kms(object.get(config.attributes, "rule", []))
-	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	not _for_log_target(config)
+	data.aipolicy.lib.blocks.known_pattern(config, "rule.*.apply_server_side_encryption_by_default.*.sse_algorithm")
 	finding := data.aipolicy.lib.resources.finding(
 		config, "rule",
 		"bucket encryption configuration does not use SSE-KMS",

@@ -27,9 +27,9 @@ import rego.v1
 deny contains finding if {
 	some type in ["aws_s3_bucket_policy", "aws_s3_bucket"]
 	some r in data.aipolicy.lib.resources.of_type(input, type)
-	data.aipolicy.lib.resources.known(r, "policy")
 	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "policy", null))
 	data.aipolicy.lib.principals.is_public(doc)
+	data.aipolicy.lib.resources.known(r, "policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "policy",
 		"bucket policy allows everyone without a condition restricting the caller",

@@ -27,13 +27,13 @@ import rego.v1
 deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_policy", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
-	data.aipolicy.lib.resources.known(bucket, "policy")
 	policies := data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_policy", "bucket", bucket.id)
 	every policy in policies {
 		data.aipolicy.lib.resources.known(policy, "policy")
 	}
 	not _denies_insecure_transport(object.get(bucket.attributes, "policy", null))
 	not _some_denies_insecure_transport(policies)
+	data.aipolicy.lib.resources.known(bucket, "policy")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "policy",
 		"bucket policy does not deny requests that do not use TLS",

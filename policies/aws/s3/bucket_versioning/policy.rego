@@ -24,8 +24,8 @@ import rego.v1
 
 deny contains finding if {
 	some versioning in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket_versioning")
-	data.aipolicy.lib.blocks.known_pattern(versioning, "versioning_configuration.*.status")
 	not _status_enabled(versioning)
+	data.aipolicy.lib.blocks.known_pattern(versioning, "versioning_configuration.*.status")
 	finding := data.aipolicy.lib.resources.finding(
 		versioning, "versioning_configuration",
 		"bucket versioning is not enabled",
@@ -36,8 +36,8 @@ deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_versioning", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	count(data.aipolicy.lib.resources.referencing(input, "aws_s3_bucket_versioning", "bucket", bucket.id)) == 0
-	data.aipolicy.lib.blocks.known_pattern(bucket, "versioning.*.enabled")
 	not _inline_enabled(bucket)
+	data.aipolicy.lib.blocks.known_pattern(bucket, "versioning.*.enabled")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "versioning",
 		"bucket versioning is not enabled",

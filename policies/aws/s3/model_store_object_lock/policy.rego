@@ -44,12 +44,12 @@ deny contains finding if {
 	not data.aipolicy.lib.resources.dangling(input, "aws_s3_bucket_replication_configuration", "bucket")
 	some bucket in data.aipolicy.lib.resources.of_type(input, "aws_s3_bucket")
 	_model_store(bucket)
-	data.aipolicy.lib.resources.known(bucket, "object_lock_enabled")
-	data.aipolicy.lib.blocks.known_pattern(bucket, "object_lock_configuration")
-	data.aipolicy.lib.blocks.known_pattern(bucket, "replication_configuration")
 	not _locked_inline(bucket)
 	not _replicated_inline(bucket)
 	not _separately_protected(bucket)
+	data.aipolicy.lib.resources.known(bucket, "object_lock_enabled")
+	data.aipolicy.lib.blocks.known_pattern(bucket, "object_lock_configuration")
+	data.aipolicy.lib.blocks.known_pattern(bucket, "replication_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		bucket, "object_lock_enabled",
 		"model or training-data bucket has neither object lock nor replication",

@@ -22,9 +22,9 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some i, async in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "async_inference_config", null))
 	some j, output in data.aipolicy.lib.blocks.elements(object.get(async, "output_config", null))
+	object.get(output, "kms_key_id", null) in {null, ""}
 	path := sprintf("async_inference_config.%d.output_config.%d.kms_key_id", [i, j])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(output, "kms_key_id", null) in {null, ""}
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"asynchronous inference outputs are not encrypted with a customer-managed KMS key",

@@ -22,8 +22,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint")
-	data.aipolicy.lib.resources.known(r, "deployment_config")
 	not _rolls_back(r)
+	data.aipolicy.lib.resources.known(r, "deployment_config")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "deployment_config",
 		"endpoint deployments have no automatic rollback on alarms",

@@ -25,14 +25,14 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some i, variant in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "production_variants", null))
 	path := sprintf("production_variants.%d.initial_instance_count", [i])
-	data.aipolicy.lib.resources.known(r, path)
-	data.aipolicy.lib.resources.known(r, sprintf("production_variants.%d.serverless_config", [i]))
-	data.aipolicy.lib.resources.known(r, sprintf("production_variants.%d.managed_instance_scaling", [i]))
 	instances := object.get(variant, "initial_instance_count", null)
 	is_number(instances)
 	instances < 2
 	not data.aipolicy.lib.blocks.present(object.get(variant, "serverless_config", null))
 	not _scales_to_two(variant)
+	data.aipolicy.lib.resources.known(r, path)
+	data.aipolicy.lib.resources.known(r, sprintf("production_variants.%d.serverless_config", [i]))
+	data.aipolicy.lib.resources.known(r, sprintf("production_variants.%d.managed_instance_scaling", [i]))
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"production variant runs on a single instance",

@@ -28,9 +28,9 @@ instance_storage_families := {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	object.get(r.attributes, "kms_key_arn", null) in {null, ""}
+	not _uses_instance_storage(r)
 	data.aipolicy.lib.resources.known(r, "kms_key_arn")
 	data.aipolicy.lib.blocks.known_pattern(r, "production_variants.*.instance_type")
-	not _uses_instance_storage(r)
 	finding := data.aipolicy.lib.resources.finding(
 		r, "kms_key_arn",
 		"endpoint configuration storage is not encrypted with a customer-managed KMS key",

@@ -30,9 +30,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
-	data.aipolicy.lib.resources.known(r, "data_capture_config.0.enable_capture")
 	capture := data.aipolicy.lib.blocks.first(object.get(r.attributes, "data_capture_config", null))
 	object.get(capture, "enable_capture", false) != true
+	data.aipolicy.lib.resources.known(r, "data_capture_config.0.enable_capture")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "data_capture_config.0.enable_capture",
 		"endpoint configuration has data capture switched off",

@@ -25,9 +25,9 @@ input_modes := {"Input", "InputAndOutput"}
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some i, capture in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "data_capture_config", null))
+	not _captures_input(capture)
 	path := sprintf("data_capture_config.%d.capture_options", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	not _captures_input(capture)
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"data capture does not record inference requests",

@@ -21,9 +21,9 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some i, capture in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "data_capture_config", null))
+	object.get(capture, "kms_key_id", null) in {null, ""}
 	path := sprintf("data_capture_config.%d.kms_key_id", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(capture, "kms_key_id", null) in {null, ""}
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"captured inference data is not encrypted with a customer-managed KMS key",

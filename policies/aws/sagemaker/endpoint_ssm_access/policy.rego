@@ -25,9 +25,9 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_endpoint_configuration")
 	some block in variant_blocks
 	some i, variant in data.aipolicy.lib.blocks.elements(object.get(r.attributes, block, null))
+	variant.enable_ssm_access == true
 	path := sprintf("%s.%d.enable_ssm_access", [block, i])
 	data.aipolicy.lib.resources.known(r, path)
-	variant.enable_ssm_access == true
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"endpoint variant allows SSM shell access to its inference containers",

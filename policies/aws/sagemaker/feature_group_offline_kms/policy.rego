@@ -23,9 +23,9 @@ deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_feature_group")
 	some i, offline in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "offline_store_config", null))
 	some j, storage in data.aipolicy.lib.blocks.elements(object.get(offline, "s3_storage_config", null))
+	object.get(storage, "kms_key_id", null) in {null, ""}
 	path := sprintf("offline_store_config.%d.s3_storage_config.%d.kms_key_id", [i, j])
 	data.aipolicy.lib.resources.known(r, path)
-	object.get(storage, "kms_key_id", null) in {null, ""}
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"feature group offline store is not encrypted with a customer-managed KMS key",

@@ -22,13 +22,13 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_feature_group")
 	some i, online in data.aipolicy.lib.blocks.elements(object.get(r.attributes, "online_store_config", null))
-	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.enable_online_store", [i]))
-	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.storage_type", [i]))
 	online.enable_online_store == true
 	object.get(online, "storage_type", null) != "InMemory"
+	not _has_key(object.get(online, "security_config", null))
+	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.enable_online_store", [i]))
+	data.aipolicy.lib.resources.known(r, sprintf("online_store_config.%d.storage_type", [i]))
 	path := sprintf("online_store_config.%d.security_config", [i])
 	data.aipolicy.lib.resources.known(r, path)
-	not _has_key(object.get(online, "security_config", null))
 	finding := data.aipolicy.lib.resources.finding(
 		r, path,
 		"feature group online store is not encrypted with a customer-managed KMS key",

@@ -29,10 +29,10 @@ container_blocks := ["primary_container", "container"]
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model_package_group")
-	data.aipolicy.lib.resources.known(r, "model_package_group_description")
 	_tags_known(r)
 	not _non_empty(object.get(r.attributes, "model_package_group_description", null))
 	not _doc_tagged(r)
+	data.aipolicy.lib.resources.known(r, "model_package_group_description")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "model_package_group_description",
 		"model package group has neither a description nor a documentation tag",

@@ -31,11 +31,11 @@ deny contains finding if {
 	some block in container_blocks
 	some i, container in data.aipolicy.lib.blocks.elements(object.get(r.attributes, block, null))
 	path := sprintf("%s.%d.image", [block, i])
-	data.aipolicy.lib.resources.known(r, path)
 	image := object.get(container, "image", null)
 	is_string(image)
 	image != ""
 	not data.aipolicy.lib.images.pinned_by_digest(image)
+	data.aipolicy.lib.resources.known(r, path)
 	message := _problem(r, image)
 	finding := data.aipolicy.lib.resources.finding(r, path, message)
 }

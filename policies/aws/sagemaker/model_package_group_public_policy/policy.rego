@@ -22,12 +22,12 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model_package_group_policy")
-	data.aipolicy.lib.resources.known(r, "resource_policy")
 	doc := data.aipolicy.lib.iam.document(object.get(r.attributes, "resource_policy", null))
 	some statement in _statements(doc)
 	statement.Effect == "Allow"
 	_everyone(object.get(statement, "Principal", null))
 	object.get(statement, "Condition", null) in {null, {}}
+	data.aipolicy.lib.resources.known(r, "resource_policy")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "resource_policy",
 		"model package group policy allows any AWS principal without a condition",

@@ -22,9 +22,9 @@ import rego.v1
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_model")
 	object.get(r.attributes, "enable_network_isolation", false) != true
+	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "vpc_config", null))
 	data.aipolicy.lib.resources.known(r, "enable_network_isolation")
 	data.aipolicy.lib.resources.known(r, "vpc_config")
-	not data.aipolicy.lib.blocks.present(object.get(r.attributes, "vpc_config", null))
 	finding := data.aipolicy.lib.resources.finding(
 		r, "vpc_config",
 		"model containers are neither in a VPC nor network-isolated",

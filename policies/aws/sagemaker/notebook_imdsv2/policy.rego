@@ -23,8 +23,8 @@ import rego.v1
 
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance")
-	data.aipolicy.lib.resources.known(r, "instance_metadata_service_configuration")
 	not _requires_v2(r)
+	data.aipolicy.lib.resources.known(r, "instance_metadata_service_configuration")
 	finding := data.aipolicy.lib.resources.finding(
 		r, "instance_metadata_service_configuration",
 		"notebook instance allows IMDSv1 on its instance metadata service",

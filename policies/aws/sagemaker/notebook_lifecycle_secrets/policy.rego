@@ -39,13 +39,13 @@ secret_patterns := {
 deny contains finding if {
 	some r in data.aipolicy.lib.resources.of_type(input, "aws_sagemaker_notebook_instance_lifecycle_configuration")
 	some attribute in script_attributes
-	data.aipolicy.lib.resources.known(r, attribute)
 	texts := _texts(object.get(r.attributes, attribute, null))
 	kinds := sort([kind |
 		some kind, pattern in secret_patterns
 		_matches_any(pattern, texts)
 	])
 	count(kinds) > 0
+	data.aipolicy.lib.resources.known(r, attribute)
 	finding := data.aipolicy.lib.resources.finding(
 		r, attribute,
 		sprintf("lifecycle script appears to contain a hard-coded credential (%s)", [concat(", ", kinds)]),
