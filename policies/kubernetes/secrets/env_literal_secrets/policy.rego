@@ -107,6 +107,7 @@ _secret_name(name) if {
 }
 
 _key_shaped(value) if {
+	count(value) >= 15 # the shortest shape of _key_shape: "xoxb-" and ten characters
 	_has_key_marker(value)
 	regex.match(_key_shape, value)
 }

@@ -107,6 +107,11 @@ test_key_shaped_value_under_any_name_fails if {
 	}
 }
 
+test_shortest_key_shape_fails_and_one_shorter_passes if {
+	count(policy.deny) == 1 with input as view([deployment(with_env([{"name": "CHAT", "value": "xoxb-0123456789"}]))])
+	count(policy.deny) == 0 with input as view([deployment(with_env([{"name": "CHAT", "value": "xoxb-012345678"}]))])
+}
+
 test_aws_access_key_id_value_fails if {
 	value := "AKIAFAKEUNITTEST0000"
 	count(policy.deny) == 1 with input as view([deployment(with_env([{"name": "AWS_ACCESS_KEY_ID", "value": value}]))])
