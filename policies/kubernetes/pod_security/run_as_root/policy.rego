@@ -47,8 +47,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some entry in data.aipolicy.lib.kubernetes.workload_containers
-	not data.aipolicy.lib.kubernetes.effective(entry, "runAsUser", null) == 0
-	not _non_root(entry)
+	user := data.aipolicy.lib.kubernetes.effective(entry, "runAsUser", null)
+	user != 0
+	not _non_root(entry, user)
 	not _inherited(entry)
 	finding := data.aipolicy.lib.resources.finding(
 		entry.resource, data.aipolicy.lib.kubernetes.effective_path(entry, "runAsNonRoot"),
@@ -56,10 +57,10 @@ deny contains finding if {
 	)
 }
 
-_non_root(entry) if data.aipolicy.lib.kubernetes.effective(entry, "runAsNonRoot", false) == true
+# user: the container's effective runAsUser (null when unset), read once by the caller
+_non_root(entry, _) if data.aipolicy.lib.kubernetes.effective(entry, "runAsNonRoot", false) == true
 
-_non_root(entry) if {
-	user := data.aipolicy.lib.kubernetes.effective(entry, "runAsUser", null)
+_non_root(_, user) if {
 	is_number(user)
 	user > 0
 }

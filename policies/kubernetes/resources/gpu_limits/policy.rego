@@ -44,8 +44,9 @@ _gpu_images := ["vllm-openai", "tritonserver", "text-generation-inference", "nvc
 
 deny contains finding if {
 	some entry in data.aipolicy.lib.kubernetes.workload_containers
+	requests := data.aipolicy.lib.kubernetes.resources(entry, "requests")
 	some gpu in data.aipolicy.lib.kubernetes.gpu_resources
-	_present(data.aipolicy.lib.kubernetes.resources(entry, "requests"), gpu)
+	_present(requests, gpu)
 	not _present(data.aipolicy.lib.kubernetes.resources(entry, "limits"), gpu)
 	path := data.aipolicy.lib.kubernetes.attribute_path(entry.path, concat("", ["resources.limits.", gpu]))
 	finding := data.aipolicy.lib.resources.finding(
@@ -56,8 +57,8 @@ deny contains finding if {
 
 deny contains finding if {
 	some entry in data.aipolicy.lib.kubernetes.workload_containers
-	entry.resource.id in data.aipolicy.lib.kubernetes.model_server_ids
 	entry.field in {"containers", "model", "huggingface", "triton", "pytorch", "tensorflow"}
+	entry.resource.id in data.aipolicy.lib.kubernetes.model_server_ids
 	_gpu_bound(entry)
 	not _limits_gpus(entry)
 	not _requests_gpus(entry)
