@@ -354,14 +354,12 @@ _server_label(value) if {
 	lower(value) == "tgi"
 }
 
-# pinned_by_digest holds when an image reference ends in a full sha256 digest. The same test
-# as data.aipolicy.lib.images.pinned_by_digest, without a regular expression (see above).
+# pinned_by_digest holds when an image reference ends in a full sha256 digest
+# (data.aipolicy.lib.images.pinned_by_digest) and carries no other: a second "@sha256:" is no
+# image reference the kubelet can pull.
 pinned_by_digest(image) if {
-	is_string(image)
-	parts := split(image, "@sha256:")
-	count(parts) == 2
-	count(parts[1]) == 64
-	trim(parts[1], "0123456789abcdef") == ""
+	data.aipolicy.lib.images.pinned_by_digest(image)
+	count(split(image, "@sha256:")) == 2
 }
 
 # is_model_server holds for a workload that serves a model: a serving kind, a model server

@@ -260,6 +260,7 @@ test_pinned_by_digest if {
 	not kubernetes.pinned_by_digest("vllm/vllm-openai@sha256:3f1c")
 	not kubernetes.pinned_by_digest(concat("@", ["vllm", upper(digest)]))
 	not kubernetes.pinned_by_digest(42)
+	not kubernetes.pinned_by_digest(concat("@", ["vllm", digest, digest]))
 }
 
 test_effective_path if {
