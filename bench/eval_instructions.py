@@ -23,24 +23,25 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+
+def library(policies: Path | None) -> Any:
+    """The built-in policy set, or the one in `policies` instead."""
+    from aipolicy.policyset import load_policy_set
+
+    return load_policy_set([policies], include_builtin=False) if policies else load_policy_set()
 
 
 def evaluate(plan: Path, policies: Path | None, run_query: bool) -> None:
     """The measured part: collect, compile, load the input, and (run_query) evaluate once."""
-    os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
     import orjson
 
     from aipolicy.collectors.terraform.plan import PlanCollector
-    from aipolicy.engines.embedded import compile_modules
-    from aipolicy.policyset import load_policy_set
+    from aipolicy.engines.embedded import compile_modules  # sets RUST_LIB_BACKTRACE=0 first
 
     view = orjson.dumps(PlanCollector(plan).collect().to_document()).decode()
-
-    if policies is not None:
-        policy_set = load_policy_set([policies], include_builtin=False)
-    else:
-        policy_set = load_policy_set()
-    policy_set = policy_set.for_provider("aws")
+    policy_set = library(policies).for_provider("aws")
     engine = compile_modules(policy_set.engine_modules())
     engine.set_input_json(view)
     if run_query:
@@ -49,7 +50,6 @@ def evaluate(plan: Path, policies: Path | None, run_query: bool) -> None:
 
 def evaluate_admission(policies: Path | None, run_query: bool) -> None:
     """The measured part for --admission: build the reviews' views, compile, and (run_query) judge."""
-    os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
     import orjson
 
     sys.path.insert(0, str(Path(__file__).parent))
@@ -58,10 +58,8 @@ def evaluate_admission(policies: Path | None, run_query: bool) -> None:
     from aipolicy.admission.evaluator import AdmissionEngine
     from aipolicy.admission.webhook import admission_policy_set
     from aipolicy.collectors.kubernetes.admission import AdmissionCollector
-    from aipolicy.policyset import load_policy_set
 
-    library = load_policy_set([policies], include_builtin=False) if policies else load_policy_set()
-    engine = AdmissionEngine(admission_policy_set(library)[0])
+    engine = AdmissionEngine(admission_policy_set(library(policies))[0])
     views = [
         orjson.dumps(AdmissionCollector(review["request"]).collect().to_document()).decode()
         for review in corpus()
